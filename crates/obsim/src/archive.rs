@@ -1,0 +1,561 @@
+//! Log archive: a tenant's LOG_MODE, its LOG_ARCHIVE_DEST and its archive rounds (reference §5).
+//!
+//! LOG_MODE and the round are separate things: `ALTER SYSTEM ARCHIVELOG` only flips the mode;
+//! the archive scheduler (`tick`) then opens, advances and stops rounds.
+
+use crate::backup::medium::DestType;
+use crate::cluster::Cluster;
+use crate::error::{ObError, ObResult};
+use crate::sim::{Micros, RngStreams, SECOND, Stream};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LogMode {
+    NoArchiveLog,
+    ArchiveLog,
+}
+
+impl LogMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogMode::NoArchiveLog => "NOARCHIVELOG",
+            LogMode::ArchiveLog => "ARCHIVELOG",
+        }
+    }
+}
+
+/// `ObArchiveRoundState`, strings exactly as the views print them (§5.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoundState {
+    Prepare,
+    Beginning,
+    Doing,
+    Interrupted,
+    Stopping,
+    Stop,
+    Suspending,
+    Suspend,
+}
+
+impl RoundState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundState::Prepare => "PREPARE",
+            RoundState::Beginning => "BEGINNING",
+            RoundState::Doing => "DOING",
+            RoundState::Interrupted => "INTERRUPTED",
+            RoundState::Stopping => "STOPPING",
+            RoundState::Stop => "STOP",
+            RoundState::Suspending => "SUSPENDING",
+            RoundState::Suspend => "SUSPEND",
+        }
+    }
+}
+
+/// LOG_ARCHIVE_DEST_STATE.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DestState {
+    Enable,
+    Defer,
+}
+
+impl DestState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DestState::Enable => "ENABLE",
+            DestState::Defer => "DEFER",
+        }
+    }
+}
+
+/// A parsed `LOG_ARCHIVE_DEST` value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveDest {
+    pub path: String,
+    pub dest_id: u64,
+    /// `OPTIONAL` or `MANDATORY`.
+    pub binding: String,
+    pub piece_switch_interval: Micros,
+    /// As typed for `piece_switch_interval`, e.g. `1d`.
+    pub piece_switch_interval_text: String,
+    pub state: DestState,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveRound {
+    pub dest_id: u64,
+    pub round_id: u64,
+    pub dest_no: u64,
+    pub state: RoundState,
+    pub start_scn: u64,
+    pub checkpoint_scn: u64,
+    pub base_piece_id: u64,
+    pub used_piece_id: u64,
+    pub piece_switch_interval: Micros,
+    pub input_bytes: u64,
+    pub output_bytes: u64,
+    pub comment: String,
+    pub path: String,
+    /// Log bytes the tenant had produced when the round began (input is counted from there).
+    pub log_bytes_at_start: u64,
+    /// When the scheduler may next move this round along (state transitions take a moment).
+    pub next_step_at: Micros,
+}
+
+impl ArchiveRound {
+    /// Piece of an SCN: `(scn − START_SCN) / PIECE_SWITCH_INTERVAL + BASE_PIECE_ID` (§5.2).
+    pub fn piece_of(&self, scn: u64) -> u64 {
+        let interval_ns = self.piece_switch_interval.max(1).saturating_mul(1000);
+        scn.saturating_sub(self.start_scn) / interval_ns + self.base_piece_id
+    }
+
+    /// Whether log up to `scn` has been archived by this round.
+    pub fn covers(&self, from_scn: u64, to_scn: u64) -> bool {
+        self.start_scn <= from_scn && self.checkpoint_scn >= to_scn
+    }
+}
+
+/// Log archive state of one user tenant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TenantArchive {
+    pub log_mode: LogMode,
+    pub dest: Option<ArchiveDest>,
+    /// The current round (kept after it stops, as `__all_virtual_log_archive_progress` does).
+    pub round: Option<ArchiveRound>,
+    /// Rounds that ended before the current one (DBA_OB_ARCHIVELOG_SUMMARY).
+    pub history: Vec<ArchiveRound>,
+    /// When the checkpoint may next advance (every `log_archive_checkpoint_interval`).
+    pub next_checkpoint_at: Micros,
+}
+
+impl Default for TenantArchive {
+    fn default() -> Self {
+        TenantArchive {
+            log_mode: LogMode::NoArchiveLog,
+            dest: None,
+            round: None,
+            history: Vec::new(),
+            next_checkpoint_at: 0,
+        }
+    }
+}
+
+/// What the archive scheduler needs from the rest of the cluster for one tick.
+pub struct TickInput {
+    pub now: Micros,
+    pub current_scn: u64,
+    pub log_bytes: u64,
+    pub checkpoint_interval: Micros,
+}
+
+/// Something a tick changed that other parts of the simulator react to or record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArchiveEvent {
+    RoundOpened { round_id: u64 },
+    RoundBegan { round_id: u64 },
+    RoundDoing { round_id: u64 },
+    RoundStopped { round_id: u64 },
+    PieceAdvanced { round_id: u64, piece_id: u64 },
+}
+
+impl TenantArchive {
+    pub fn is_doing(&self) -> bool {
+        self.round
+            .as_ref()
+            .is_some_and(|r| r.state == RoundState::Doing)
+    }
+
+    pub fn round_state(&self) -> Option<RoundState> {
+        self.round.as_ref().map(|r| r.state)
+    }
+
+    /// Whether a round is under way (anything but STOP): the archive dest cannot change then.
+    pub fn is_running(&self) -> bool {
+        self.round
+            .as_ref()
+            .is_some_and(|r| r.state != RoundState::Stop)
+    }
+
+    /// One pass of the archive scheduler for this tenant (reference §5.1/§5.2).
+    pub fn tick(&mut self, input: &TickInput, rng: &mut RngStreams) -> Vec<ArchiveEvent> {
+        let mut events = Vec::new();
+        let now = input.now;
+        let transition_delay =
+            |rng: &mut RngStreams| rng.range(Stream::Durations, SECOND, 3 * SECOND);
+
+        // Open a new round when the mode is ARCHIVELOG, an enabled dest exists and there is no
+        // round or the last one is STOP.
+        let can_open = self.log_mode == LogMode::ArchiveLog
+            && self
+                .dest
+                .as_ref()
+                .is_some_and(|d| d.state == DestState::Enable)
+            && self
+                .round
+                .as_ref()
+                .is_none_or(|r| r.state == RoundState::Stop);
+        if can_open {
+            let dest = self.dest.clone().expect("checked above");
+            let (round_id, base_piece) = match self.round.take() {
+                Some(prev) => {
+                    let next = (prev.round_id + 1, prev.used_piece_id + 1);
+                    self.history.push(prev);
+                    next
+                }
+                None => (1, 1),
+            };
+            self.round = Some(ArchiveRound {
+                dest_id: dest.dest_id,
+                round_id,
+                dest_no: 0,
+                state: RoundState::Prepare,
+                start_scn: 0,
+                checkpoint_scn: 0,
+                base_piece_id: base_piece,
+                used_piece_id: base_piece,
+                piece_switch_interval: dest.piece_switch_interval,
+                input_bytes: 0,
+                output_bytes: 0,
+                comment: String::new(),
+                path: dest.path.clone(),
+                log_bytes_at_start: input.log_bytes,
+                next_step_at: now + transition_delay(rng),
+            });
+            events.push(ArchiveEvent::RoundOpened { round_id });
+            return events;
+        }
+
+        let mode = self.log_mode;
+        let dest_state = self.dest.as_ref().map(|d| d.state);
+        let Some(round) = self.round.as_mut() else {
+            return events;
+        };
+        let due = now >= round.next_step_at;
+        match round.state {
+            RoundState::Prepare if mode == LogMode::NoArchiveLog => {
+                round.state = RoundState::Stop;
+                events.push(ArchiveEvent::RoundStopped {
+                    round_id: round.round_id,
+                });
+            }
+            RoundState::Prepare if due => {
+                round.state = RoundState::Beginning;
+                round.start_scn = input.current_scn;
+                round.checkpoint_scn = input.current_scn;
+                round.next_step_at = now + transition_delay(rng);
+                events.push(ArchiveEvent::RoundBegan {
+                    round_id: round.round_id,
+                });
+            }
+            RoundState::Beginning
+            | RoundState::Doing
+            | RoundState::Interrupted
+            | RoundState::Suspending
+            | RoundState::Suspend
+                if mode == LogMode::NoArchiveLog =>
+            {
+                round.state = RoundState::Stopping;
+                round.next_step_at = now + transition_delay(rng);
+            }
+            RoundState::Doing if dest_state == Some(DestState::Defer) => {
+                round.state = RoundState::Suspending;
+                round.next_step_at = now + transition_delay(rng);
+            }
+            RoundState::Suspending if due => {
+                round.state = RoundState::Suspend;
+            }
+            RoundState::Suspend if dest_state == Some(DestState::Enable) => {
+                round.state = RoundState::Beginning;
+                round.next_step_at = now + transition_delay(rng);
+            }
+            RoundState::Beginning if due => {
+                round.state = RoundState::Doing;
+                self.next_checkpoint_at = now;
+                events.push(ArchiveEvent::RoundDoing {
+                    round_id: round.round_id,
+                });
+            }
+            RoundState::Stopping if due => {
+                round.state = RoundState::Stop;
+                events.push(ArchiveEvent::RoundStopped {
+                    round_id: round.round_id,
+                });
+            }
+            _ => {}
+        }
+
+        // The checkpoint advances while DOING, once per checkpoint interval, to a little behind
+        // "now" (log must be read and written before it counts as archived).
+        if let Some(round) = self.round.as_mut()
+            && round.state == RoundState::Doing
+            && now >= self.next_checkpoint_at
+        {
+            let lag_ns = rng.range(Stream::Durations, 200_000, 1_500_000) * 1000;
+            let target = input.current_scn.saturating_sub(lag_ns);
+            if target > round.checkpoint_scn {
+                round.checkpoint_scn = target;
+                round.input_bytes = input.log_bytes.saturating_sub(round.log_bytes_at_start);
+                round.output_bytes = round.input_bytes;
+                let piece = round.piece_of(target);
+                if piece != round.used_piece_id {
+                    round.used_piece_id = piece;
+                    events.push(ArchiveEvent::PieceAdvanced {
+                        round_id: round.round_id,
+                        piece_id: piece,
+                    });
+                }
+            }
+            self.next_checkpoint_at = now + input.checkpoint_interval.max(SECOND);
+        }
+        events
+    }
+
+    /// A fault: the round can no longer continue (e.g. clog recycled before it was archived).
+    pub fn interrupt(&mut self, comment: String) -> bool {
+        match self.round.as_mut() {
+            Some(r) if matches!(r.state, RoundState::Beginning | RoundState::Doing) => {
+                r.state = RoundState::Interrupted;
+                r.comment = comment;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// All rounds, oldest first (DBA_OB_ARCHIVELOG_SUMMARY).
+    pub fn all_rounds(&self) -> impl Iterator<Item = &ArchiveRound> {
+        self.history.iter().chain(self.round.iter())
+    }
+
+    /// Whether archived log covers `from_scn..=to_scn` in a single round (restore needs that).
+    pub fn covers(&self, from_scn: u64, to_scn: u64) -> bool {
+        self.all_rounds().any(|r| r.covers(from_scn, to_scn))
+    }
+}
+
+// --- statements that change archive settings ----------------------------------------------
+
+impl Cluster {
+    /// `ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=...'` for one user tenant (§1.6.1).
+    pub fn set_log_archive_dest(&mut self, tenant_id: u64, value: &str) -> ObResult<()> {
+        let mut dest = crate::backup::dest::parse_log_archive_dest(value)?;
+        if self.archive.get(&tenant_id).is_some_and(|a| a.is_running()) {
+            return Err(ObError::not_supported_text(
+                "change archive dest when archive is running is",
+            ));
+        }
+        self.check_format(tenant_id, &dest.path, DestType::Archive)?;
+        dest.dest_id = self.tenant_backup_mut(tenant_id).dest_id_for(&dest.path);
+        let path = dest.path.clone();
+        self.archive.entry(tenant_id).or_default().dest = Some(dest);
+        self.write_dest_files(tenant_id, &path, DestType::Archive);
+        Ok(())
+    }
+
+    /// `ALTER SYSTEM SET LOG_ARCHIVE_DEST_STATE = 'ENABLE' | 'DEFER'`.
+    pub fn set_log_archive_dest_state(&mut self, tenant_id: u64, value: &str) -> ObResult<()> {
+        let state = match value.to_ascii_uppercase().as_str() {
+            "ENABLE" => DestState::Enable,
+            "DEFER" => DestState::Defer,
+            _ => return Err(ObError::invalid_argument_plain()),
+        };
+        match self
+            .archive
+            .get_mut(&tenant_id)
+            .and_then(|a| a.dest.as_mut())
+        {
+            Some(d) => {
+                d.state = state;
+                Ok(())
+            }
+            None => Err(ObError::not_supported_text(
+                "set archive dest state without dest is",
+            )),
+        }
+    }
+
+    /// `ALTER SYSTEM ARCHIVELOG` / `NOARCHIVELOG` for one tenant (§5.1): only flips LOG_MODE;
+    /// the archive scheduler opens or stops the round on its next pass.
+    pub fn set_archive_mode(&mut self, tenant_id: u64, enable: bool) -> ObResult<()> {
+        if !self
+            .tenant(tenant_id)
+            .is_some_and(|t| t.is_normal() && t.is_user())
+        {
+            return Err(ObError::cannot_start_log_archive());
+        }
+        let archive = self.archive.entry(tenant_id).or_default();
+        let (want, err) = if enable {
+            (LogMode::ArchiveLog, ObError::already_archivelog())
+        } else {
+            (LogMode::NoArchiveLog, ObError::already_noarchivelog())
+        };
+        if archive.log_mode == want {
+            return Err(err);
+        }
+        archive.log_mode = want;
+        let event = if enable {
+            "open_archive_mode"
+        } else {
+            "close_archive_mode"
+        };
+        self.rs_event("log_archive", event, tenant_id, 0, String::new());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{EPOCH_MICROS, MINUTE, scn_of};
+
+    fn dest() -> ArchiveDest {
+        ArchiveDest {
+            path: "file:///data/nfs/backup/archive".into(),
+            dest_id: 1001,
+            binding: "OPTIONAL".into(),
+            piece_switch_interval: crate::sim::DAY,
+            piece_switch_interval_text: "1d".into(),
+            state: DestState::Enable,
+        }
+    }
+
+    /// Ticks once a second for `secs` seconds; returns the time reached.
+    fn run(a: &mut TenantArchive, rng: &mut RngStreams, from: Micros, secs: u64) -> Micros {
+        let mut t = from;
+        for _ in 0..secs {
+            t += SECOND;
+            a.tick(
+                &TickInput {
+                    now: t,
+                    current_scn: scn_of(t),
+                    log_bytes: (t - EPOCH_MICROS) / 1000,
+                    checkpoint_interval: 10 * SECOND,
+                },
+                rng,
+            );
+        }
+        t
+    }
+
+    #[test]
+    fn archivelog_without_dest_opens_no_round() {
+        let mut a = TenantArchive {
+            log_mode: LogMode::ArchiveLog,
+            ..TenantArchive::default()
+        };
+        let mut rng = RngStreams::new(1);
+        run(&mut a, &mut rng, EPOCH_MICROS, 30);
+        assert!(a.round.is_none());
+    }
+
+    #[test]
+    fn round_goes_prepare_beginning_doing_and_checkpoint_follows_the_clock() {
+        let mut a = TenantArchive {
+            log_mode: LogMode::ArchiveLog,
+            dest: Some(dest()),
+            ..TenantArchive::default()
+        };
+        let mut rng = RngStreams::new(1);
+        let mut seen = Vec::new();
+        let mut t = EPOCH_MICROS;
+        for _ in 0..20 {
+            t = run(&mut a, &mut rng, t, 1);
+            let s = a.round_state().unwrap();
+            if seen.last() != Some(&s) {
+                seen.push(s);
+            }
+        }
+        assert_eq!(
+            seen,
+            [
+                RoundState::Prepare,
+                RoundState::Beginning,
+                RoundState::Doing
+            ]
+        );
+        let r = a.round.as_ref().unwrap();
+        assert_eq!((r.round_id, r.base_piece_id, r.used_piece_id), (1, 1, 1));
+        assert!(r.checkpoint_scn > r.start_scn);
+        assert!(r.checkpoint_scn <= scn_of(t));
+        let before = r.checkpoint_scn;
+        t = run(&mut a, &mut rng, t, 60);
+        assert!(a.round.as_ref().unwrap().checkpoint_scn > before);
+        assert!(
+            a.round.as_ref().unwrap().checkpoint_scn + scn_of(2 * SECOND)
+                > scn_of(t) - scn_of(12 * SECOND)
+        );
+    }
+
+    #[test]
+    fn noarchivelog_stops_the_round_and_archivelog_again_opens_round_two() {
+        let mut a = TenantArchive {
+            log_mode: LogMode::ArchiveLog,
+            dest: Some(dest()),
+            ..TenantArchive::default()
+        };
+        let mut rng = RngStreams::new(2);
+        let mut t = run(&mut a, &mut rng, EPOCH_MICROS, 15);
+        assert!(a.is_doing());
+        a.log_mode = LogMode::NoArchiveLog;
+        t = run(&mut a, &mut rng, t, 1);
+        assert_eq!(a.round_state(), Some(RoundState::Stopping));
+        t = run(&mut a, &mut rng, t, 10);
+        assert_eq!(a.round_state(), Some(RoundState::Stop));
+        a.log_mode = LogMode::ArchiveLog;
+        run(&mut a, &mut rng, t, 15);
+        let r = a.round.as_ref().unwrap();
+        assert_eq!((r.round_id, r.state), (2, RoundState::Doing));
+        assert_eq!(r.base_piece_id, 2);
+        assert_eq!(a.history.len(), 1);
+    }
+
+    #[test]
+    fn pieces_roll_over_each_piece_switch_interval() {
+        let mut d = dest();
+        d.piece_switch_interval = MINUTE;
+        let mut a = TenantArchive {
+            log_mode: LogMode::ArchiveLog,
+            dest: Some(d),
+            ..TenantArchive::default()
+        };
+        let mut rng = RngStreams::new(3);
+        run(&mut a, &mut rng, EPOCH_MICROS, 200);
+        let r = a.round.as_ref().unwrap();
+        assert!(r.used_piece_id >= 3, "used piece {}", r.used_piece_id);
+        assert_eq!(r.used_piece_id, r.piece_of(r.checkpoint_scn));
+    }
+
+    #[test]
+    fn defer_suspends_and_enable_resumes_the_same_round() {
+        let mut a = TenantArchive {
+            log_mode: LogMode::ArchiveLog,
+            dest: Some(dest()),
+            ..TenantArchive::default()
+        };
+        let mut rng = RngStreams::new(4);
+        let mut t = run(&mut a, &mut rng, EPOCH_MICROS, 15);
+        a.dest.as_mut().unwrap().state = DestState::Defer;
+        t = run(&mut a, &mut rng, t, 10);
+        assert_eq!(a.round_state(), Some(RoundState::Suspend));
+        a.dest.as_mut().unwrap().state = DestState::Enable;
+        run(&mut a, &mut rng, t, 10);
+        assert_eq!(a.round_state(), Some(RoundState::Doing));
+        assert_eq!(a.round.as_ref().unwrap().round_id, 1);
+    }
+
+    #[test]
+    fn interrupt_marks_the_round_and_stops_the_checkpoint() {
+        let mut a = TenantArchive {
+            log_mode: LogMode::ArchiveLog,
+            dest: Some(dest()),
+            ..TenantArchive::default()
+        };
+        let mut rng = RngStreams::new(5);
+        let t = run(&mut a, &mut rng, EPOCH_MICROS, 15);
+        assert!(a.interrupt("log stream 1001 clog recycled".into()));
+        let cp = a.round.as_ref().unwrap().checkpoint_scn;
+        run(&mut a, &mut rng, t, 30);
+        assert_eq!(a.round_state(), Some(RoundState::Interrupted));
+        assert_eq!(a.round.as_ref().unwrap().checkpoint_scn, cp);
+    }
+}

@@ -1,0 +1,689 @@
+//! Zones, OBServers and tenants, and the `Cluster` that owns them together with time, the
+//! event queue and every tenant's storage, archive and backup state.
+
+use crate::archive::{ArchiveEvent, ArchiveRound, TenantArchive, TickInput};
+use crate::backup::TenantBackup;
+use crate::backup::medium::{BackupMedium, join};
+use crate::error::{code, ob_message};
+use crate::params::ParamValues;
+use crate::restore::RestoreState;
+use crate::sim::{Clock, EventQueue, Micros, RngStreams, SECOND, micros_of_scn};
+use crate::storage::{DEFAULT_MACRO_BLOCKS, TenantStorage};
+use crate::userdata::UserData;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The OceanBase version the simulator behaves as (reference §0: the 4.3.3 branch).
+pub const CLUSTER_VERSION: &str = "4.3.3.0";
+
+/// Tenant id of the sys tenant.
+pub const SYS_TENANT_ID: u64 = 1;
+
+/// What kind of tenant a row of DBA_OB_TENANTS is (column TENANT_TYPE).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TenantType {
+    Sys,
+    Meta,
+    User,
+}
+
+impl TenantType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TenantType::Sys => "SYS",
+            TenantType::Meta => "META",
+            TenantType::User => "USER",
+        }
+    }
+}
+
+/// A tenant's compatibility mode (column COMPATIBILITY_MODE).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CompatMode {
+    MySql,
+    Oracle,
+}
+
+impl CompatMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CompatMode::MySql => "MYSQL",
+            CompatMode::Oracle => "ORACLE",
+        }
+    }
+}
+
+/// A tenant's life-cycle status (column STATUS of DBA_OB_TENANTS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TenantStatus {
+    Normal,
+    Creating,
+    Dropping,
+    Restore,
+}
+
+impl TenantStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TenantStatus::Normal => "NORMAL",
+            TenantStatus::Creating => "CREATING",
+            TenantStatus::Dropping => "DROPPING",
+            TenantStatus::Restore => "RESTORE",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Zone {
+    pub name: String,
+}
+
+/// One OBServer process. OceanBase addresses servers by `ip:rpc_port`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Server {
+    pub ip: String,
+    pub rpc_port: u16,
+    pub sql_port: u16,
+    pub zone: String,
+    pub active: bool,
+}
+
+impl Server {
+    pub fn addr(&self) -> String {
+        format!("{}:{}", self.ip, self.rpc_port)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tenant {
+    pub id: u64,
+    pub name: String,
+    pub tenant_type: TenantType,
+    pub mode: CompatMode,
+    pub status: TenantStatus,
+    /// PRIMARY, or RESTORE / STANDBY for a restored tenant (DBA_OB_TENANTS.TENANT_ROLE).
+    pub role: String,
+    /// Tenant data version (DBA_OB_TENANTS.COMPATIBLE, set files' TENANT_COMPATIBLE).
+    pub data_version: String,
+    pub create_time: Micros,
+}
+
+impl Tenant {
+    /// The meta tenant of a user tenant has id `user_id - 1` and the name `META$<user_id>`.
+    fn meta_of(user_id: u64, now: Micros) -> Tenant {
+        Tenant {
+            id: user_id - 1,
+            name: format!("META${user_id}"),
+            tenant_type: TenantType::Meta,
+            mode: CompatMode::MySql,
+            status: TenantStatus::Normal,
+            role: "PRIMARY".into(),
+            data_version: CLUSTER_VERSION.into(),
+            create_time: now,
+        }
+    }
+
+    fn user(id: u64, name: &str, mode: CompatMode, now: Micros) -> Tenant {
+        Tenant {
+            id,
+            name: name.to_string(),
+            tenant_type: TenantType::User,
+            mode,
+            status: TenantStatus::Normal,
+            role: "PRIMARY".into(),
+            data_version: CLUSTER_VERSION.into(),
+            create_time: now,
+        }
+    }
+
+    pub fn is_user(&self) -> bool {
+        self.tenant_type == TenantType::User
+    }
+
+    pub fn is_normal(&self) -> bool {
+        self.status == TenantStatus::Normal
+    }
+}
+
+/// What wakes the simulator up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    /// Once a second: the archive scheduler of every user tenant.
+    ArchiveTick,
+    /// Once a second: background writes of every user tenant.
+    Workload,
+    /// One step of a backup job's state machine.
+    JobStep { tenant_id: u64, job_id: u64 },
+    /// One step of a restore job.
+    RestoreStep { job_id: u64 },
+}
+
+/// A RootService event (DBA_OB_ROOTSERVICE_EVENT_HISTORY), e.g. `backup_data` /
+/// `start_backup_data` with the result of every start attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RsEvent {
+    pub timestamp: Micros,
+    pub module: String,
+    pub event: String,
+    pub tenant_id: u64,
+    pub result: i32,
+    pub info: String,
+}
+
+/// The simulated cluster: the one owner of time, randomness and every piece of state.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Cluster {
+    seed: u64,
+    pub version: String,
+    pub clock: Clock,
+    pub(crate) rng: RngStreams,
+    pub(crate) events: EventQueue<Event>,
+    pub zones: Vec<Zone>,
+    pub servers: Vec<Server>,
+    /// Ordered by tenant id, as DBA_OB_TENANTS lists them.
+    pub tenants: Vec<Tenant>,
+    pub params: ParamValues,
+    /// Per user tenant.
+    pub storage: BTreeMap<u64, TenantStorage>,
+    pub archive: BTreeMap<u64, TenantArchive>,
+    /// Per tenant (user tenants, and sys for CLUSTER jobs).
+    pub backup: BTreeMap<u64, TenantBackup>,
+    pub medium: BackupMedium,
+    /// Databases, tables and rows of every tenant (the SQL layer's user data).
+    pub user_data: BTreeMap<u64, UserData>,
+    pub restore: RestoreState,
+    pub rs_events: Vec<RsEvent>,
+    /// A cluster upgrade is under way: backups cannot start (9040 "cluster upgrading").
+    pub upgrading: bool,
+}
+
+/// Options for building a cluster (sizes scale up to a million macroblocks per tenant).
+#[derive(Clone, Debug)]
+pub struct ClusterOptions {
+    pub macro_blocks_per_tenant: u32,
+    /// Background workload writes per second per tenant (0 = off).
+    pub workload_rate: u32,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            macro_blocks_per_tenant: DEFAULT_MACRO_BLOCKS,
+            workload_rate: 20,
+        }
+    }
+}
+
+impl Cluster {
+    /// The cluster of the OceanBase backup docs: three zones with one OBServer each, the sys
+    /// tenant, `mysql_tenant` (1002, MySQL mode) and `oracle_tenant` (1004, Oracle mode), each
+    /// user tenant with its meta tenant.
+    pub fn new(seed: u64) -> Cluster {
+        Cluster::with_options(seed, ClusterOptions::default())
+    }
+
+    pub fn with_options(seed: u64, options: ClusterOptions) -> Cluster {
+        let clock = Clock::new();
+        let now = clock.now();
+        let zones = (1..=3)
+            .map(|i| Zone {
+                name: format!("zone{i}"),
+            })
+            .collect();
+        let servers: Vec<Server> = (1..=3)
+            .map(|i| Server {
+                ip: format!("10.0.0.{i}"),
+                rpc_port: 2882,
+                sql_port: 2881,
+                zone: format!("zone{i}"),
+                active: true,
+            })
+            .collect();
+        let tenants = vec![
+            Tenant {
+                id: SYS_TENANT_ID,
+                name: "sys".into(),
+                tenant_type: TenantType::Sys,
+                mode: CompatMode::MySql,
+                status: TenantStatus::Normal,
+                role: "PRIMARY".into(),
+                data_version: CLUSTER_VERSION.into(),
+                create_time: now,
+            },
+            Tenant::meta_of(1002, now),
+            Tenant::user(1002, "mysql_tenant", CompatMode::MySql, now),
+            Tenant::meta_of(1004, now),
+            Tenant::user(1004, "oracle_tenant", CompatMode::Oracle, now),
+        ];
+        let mut rng = RngStreams::new(seed);
+        let mut storage = BTreeMap::new();
+        let mut archive = BTreeMap::new();
+        let mut backup = BTreeMap::new();
+        backup.insert(SYS_TENANT_ID, TenantBackup::default());
+        for t in tenants.iter().filter(|t| t.is_user()) {
+            let mut s =
+                TenantStorage::generate(&mut rng, servers.len(), options.macro_blocks_per_tenant);
+            s.workload_rate = options.workload_rate;
+            storage.insert(t.id, s);
+            archive.insert(t.id, TenantArchive::default());
+            backup.insert(t.id, TenantBackup::default());
+        }
+        let user_data = tenants
+            .iter()
+            .filter(|t| t.tenant_type != TenantType::Meta)
+            .map(|t| (t.id, UserData::for_mode(t.mode)))
+            .collect();
+        let mut events = EventQueue::new();
+        events.schedule(now + SECOND, Event::ArchiveTick);
+        events.schedule(now + SECOND, Event::Workload);
+        Cluster {
+            seed,
+            version: CLUSTER_VERSION.into(),
+            clock,
+            rng,
+            events,
+            zones,
+            servers,
+            tenants,
+            params: ParamValues::default(),
+            storage,
+            archive,
+            backup,
+            medium: BackupMedium::default(),
+            user_data,
+            restore: RestoreState::default(),
+            rs_events: Vec::new(),
+            upgrading: false,
+        }
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    pub fn now(&self) -> Micros {
+        self.clock.now()
+    }
+
+    pub fn current_scn(&self) -> u64 {
+        self.clock.current_scn()
+    }
+
+    pub fn tenant(&self, id: u64) -> Option<&Tenant> {
+        self.tenants.iter().find(|t| t.id == id)
+    }
+
+    /// Tenant names are case-insensitive in OceanBase's lookups.
+    pub fn tenant_by_name(&self, name: &str) -> Option<&Tenant> {
+        self.tenants
+            .iter()
+            .find(|t| t.name.eq_ignore_ascii_case(name))
+    }
+
+    pub fn user_tenants(&self) -> impl Iterator<Item = &Tenant> {
+        self.tenants.iter().filter(|t| t.is_user())
+    }
+
+    pub fn tenant_backup(&self, id: u64) -> Option<&TenantBackup> {
+        self.backup.get(&id)
+    }
+
+    pub(crate) fn tenant_backup_mut(&mut self, id: u64) -> &mut TenantBackup {
+        self.backup.entry(id).or_default()
+    }
+
+    // --- time ----------------------------------------------------------------------------
+
+    /// Advances simulated time by `dt` microseconds, handling every event due on the way.
+    pub fn advance(&mut self, dt: Micros) {
+        let until = self.now().saturating_add(dt);
+        self.run_until(until);
+    }
+
+    /// Runs every event due at or before `t`, jumping from event to event, then sets the
+    /// clock to `t`.
+    pub fn run_until(&mut self, t: Micros) {
+        while let Some((at, event)) = self.events.pop_due(t) {
+            self.clock.set(at);
+            self.handle(event);
+        }
+        self.clock.set(t);
+    }
+
+    /// Time of the next scheduled event.
+    pub fn next_event_time(&self) -> Option<Micros> {
+        self.events.peek_time()
+    }
+
+    pub(crate) fn schedule(&mut self, at: Micros, event: Event) {
+        self.events.schedule(at, event);
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::ArchiveTick => {
+                self.archive_tick();
+                let next = self.now() + SECOND;
+                self.schedule(next, Event::ArchiveTick);
+            }
+            Event::Workload => {
+                self.workload_tick();
+                let next = self.now() + SECOND;
+                self.schedule(next, Event::Workload);
+            }
+            Event::JobStep { tenant_id, job_id } => self.step_job(tenant_id, job_id),
+            Event::RestoreStep { job_id } => self.step_restore(job_id),
+        }
+    }
+
+    fn archive_tick(&mut self) {
+        let now = self.now();
+        let scn = self.current_scn();
+        let ids: Vec<u64> = self.archive.keys().copied().collect();
+        for id in ids {
+            let log_bytes = self.storage.get(&id).map_or(0, |s| s.log_bytes);
+            let checkpoint_interval = self.params.get_time(id, "log_archive_checkpoint_interval");
+            let Some(archive) = self.archive.get_mut(&id) else {
+                continue;
+            };
+            let input = TickInput {
+                now,
+                current_scn: scn,
+                log_bytes,
+                checkpoint_interval,
+            };
+            let changes = archive.tick(&input, &mut self.rng);
+            for change in changes {
+                self.on_archive_event(id, change);
+            }
+        }
+    }
+
+    fn on_archive_event(&mut self, tenant_id: u64, change: ArchiveEvent) {
+        let (event, round_id) = match change {
+            ArchiveEvent::RoundOpened { round_id } => ("enable_archive", round_id),
+            ArchiveEvent::RoundBegan { round_id } => {
+                self.write_round_files(tenant_id, round_id, "start");
+                ("round_beginning", round_id)
+            }
+            ArchiveEvent::RoundDoing { round_id } => ("round_doing", round_id),
+            ArchiveEvent::RoundStopped { round_id } => {
+                self.write_round_files(tenant_id, round_id, "end");
+                ("disable_archive", round_id)
+            }
+            ArchiveEvent::PieceAdvanced { round_id, .. } => {
+                self.write_round_files(tenant_id, round_id, "piece");
+                return;
+            }
+        };
+        self.rs_event(
+            "log_archive",
+            event,
+            tenant_id,
+            0,
+            format!("round_id={round_id}"),
+        );
+    }
+
+    /// Files an archive round leaves on its destination (§2.11).
+    fn write_round_files(&mut self, tenant_id: u64, round_id: u64, what: &str) {
+        let Some(round) = self.archive.get(&tenant_id).and_then(|a| a.round.clone()) else {
+            return;
+        };
+        let root = round.path.clone();
+        let d = round.dest_id;
+        let tag = time_tag(micros_of_scn(round.checkpoint_scn.max(round.start_scn)));
+        match what {
+            "start" => {
+                self.medium.write(
+                    join(&root, &format!("rounds/round_d{d}r{round_id}_start.obarc")),
+                    256,
+                );
+                self.write_piece_files(tenant_id, &round, round.base_piece_id, &tag);
+            }
+            "end" => {
+                self.medium.write(
+                    join(&root, &format!("rounds/round_d{d}r{round_id}_end.obarc")),
+                    256,
+                );
+            }
+            _ => self.write_piece_files(tenant_id, &round, round.used_piece_id, &tag),
+        }
+    }
+
+    fn write_piece_files(&mut self, _tenant_id: u64, round: &ArchiveRound, piece: u64, tag: &str) {
+        let root = &round.path;
+        let name = format!("piece_d{}r{}p{}", round.dest_id, round.round_id, piece);
+        self.medium
+            .write(join(root, &format!("pieces/{name}_start_{tag}.obarc")), 256);
+        let dir = join(root, &name);
+        for f in [
+            "single_piece_info.obarc",
+            "tenant_archive_piece_infos.obarc",
+            "file_info.obarc",
+            "checkpoint/checkpoint_info.0.obarc",
+        ] {
+            self.medium.write(join(&dir, f), 1024);
+        }
+        self.medium
+            .write(join(&dir, "logstream_1/log/1.obarc"), 64 << 20);
+        self.medium
+            .write(join(&dir, "logstream_1001/log/1.obarc"), 64 << 20);
+    }
+
+    fn workload_tick(&mut self) {
+        let ids: Vec<u64> = self
+            .tenants
+            .iter()
+            .filter(|t| t.is_user() && t.is_normal() && t.role == "PRIMARY")
+            .map(|t| t.id)
+            .collect();
+        for id in ids {
+            let Some(storage) = self.storage.get(&id) else {
+                continue;
+            };
+            let blocks = storage.workload_blocks(&mut self.rng);
+            if blocks.is_empty() {
+                continue;
+            }
+            let scn = self.clock.next_scn();
+            if let Some(storage) = self.storage.get_mut(&id) {
+                storage.write(&blocks, scn);
+            }
+        }
+    }
+
+    /// An explicit write (the SQL layer's INSERT/UPDATE/DELETE) of a tenant's macroblocks.
+    /// Returns the SCN of the write and the blocks it touched.
+    pub fn write_blocks(&mut self, tenant_id: u64, blocks: &[u32]) -> Option<(u64, Vec<u32>)> {
+        if !self.storage.contains_key(&tenant_id) {
+            return None;
+        }
+        let scn = self.clock.next_scn();
+        let storage = self.storage.get_mut(&tenant_id)?;
+        Some((scn, storage.write(blocks, scn)))
+    }
+
+    pub(crate) fn rs_event(
+        &mut self,
+        module: &str,
+        event: &str,
+        tenant_id: u64,
+        result: i32,
+        info: String,
+    ) {
+        self.rs_events.push(RsEvent {
+            timestamp: self.now(),
+            module: module.into(),
+            event: event.into(),
+            tenant_id,
+            result,
+            info,
+        });
+    }
+
+    // --- faults ---------------------------------------------------------------------------
+
+    /// Stops or starts an OBServer (by index). Copy throughput follows the active servers.
+    pub fn set_server_active(&mut self, index: usize, active: bool) -> bool {
+        match self.servers.get_mut(index) {
+            Some(s) => {
+                s.active = active;
+                let ev = if active {
+                    "start_server"
+                } else {
+                    "stop_server"
+                };
+                let addr = s.addr();
+                self.rs_event("server", ev, SYS_TENANT_ID, 0, addr);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn active_servers(&self) -> usize {
+        self.servers.iter().filter(|s| s.active).count()
+    }
+
+    /// Makes a destination root unreachable (or reachable again).
+    pub fn set_dest_unreachable(&mut self, root: &str, unreachable: bool) {
+        let root = root.trim_end_matches('/').to_string();
+        self.medium.unreachable.retain(|r| *r != root);
+        if unreachable {
+            self.medium.unreachable.push(root);
+        }
+    }
+
+    /// Makes a destination root full (or frees it).
+    pub fn set_dest_full(&mut self, root: &str, full: bool) {
+        let root = root.trim_end_matches('/').to_string();
+        self.medium.full.retain(|r| *r != root);
+        if full {
+            self.medium.full.push(root);
+        }
+    }
+
+    /// Interrupts a tenant's archive round: an LS's clog was recycled before it was archived.
+    pub fn interrupt_archive(&mut self, tenant_id: u64) -> bool {
+        let comment = format!(
+            "(SERVER)ls_id: 1001, addr: {}, module: ARCHIVE, result: {}({})",
+            self.servers.first().map(Server::addr).unwrap_or_default(),
+            code::OB_CLOG_RECYCLE_BEFORE_ARCHIVE,
+            ob_message(code::OB_CLOG_RECYCLE_BEFORE_ARCHIVE)
+        );
+        self.archive
+            .get_mut(&tenant_id)
+            .is_some_and(|a| a.interrupt(comment))
+    }
+
+    /// Starts a cluster upgrade to `version`: backups refuse to start until `finish_upgrade`.
+    pub fn begin_upgrade(&mut self) {
+        self.upgrading = true;
+    }
+
+    /// Finishes an upgrade: every tenant's data version moves, so an incremental backup over a
+    /// set taken before becomes FULL (§2.6).
+    pub fn finish_upgrade(&mut self, version: &str) {
+        self.upgrading = false;
+        self.version = version.to_string();
+        for t in &mut self.tenants {
+            t.data_version = version.to_string();
+        }
+    }
+
+    /// A stable digest of the whole state (for determinism checks): FNV-1a over the JSON.
+    pub fn state_hash(&self) -> u64 {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        json.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    }
+
+    /// Serialises the whole engine state.
+    pub fn save(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Loads a state saved by `save`.
+    pub fn load(json: &str) -> Result<Cluster, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+}
+
+/// `YYYYMMDDThhmmss` in the session time zone (+08:00), as backup file names use.
+pub fn time_tag(micros: Micros) -> String {
+    let s = crate::sql::value::format_datetime(micros as i64, false);
+    // "2024-05-09 17:50:00" -> "20240509T175000"
+    s.chars()
+        .filter_map(|c| match c {
+            '-' | ':' => None,
+            ' ' => Some('T'),
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initial_cluster_has_the_docs_tenants_with_their_meta_tenants() {
+        let c = Cluster::new(7);
+        let ids: Vec<(u64, &str, &str, &str)> = c
+            .tenants
+            .iter()
+            .map(|t| {
+                (
+                    t.id,
+                    t.name.as_str(),
+                    t.tenant_type.as_str(),
+                    t.mode.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            vec![
+                (1, "sys", "SYS", "MYSQL"),
+                (1001, "META$1002", "META", "MYSQL"),
+                (1002, "mysql_tenant", "USER", "MYSQL"),
+                (1003, "META$1004", "META", "MYSQL"),
+                (1004, "oracle_tenant", "USER", "ORACLE"),
+            ]
+        );
+        assert!(c.tenants.iter().all(|t| t.status == TenantStatus::Normal));
+    }
+
+    #[test]
+    fn initial_cluster_has_three_zones_with_one_observer_each() {
+        let c = Cluster::new(7);
+        let zones: Vec<&str> = c.zones.iter().map(|z| z.name.as_str()).collect();
+        assert_eq!(zones, ["zone1", "zone2", "zone3"]);
+        for z in &c.zones {
+            assert_eq!(c.servers.iter().filter(|s| s.zone == z.name).count(), 1);
+        }
+        assert_eq!(c.servers[0].addr(), "10.0.0.1:2882");
+        assert!(c.servers.iter().all(|s| s.active));
+    }
+
+    #[test]
+    fn cluster_remembers_its_seed_and_version() {
+        let c = Cluster::new(12345);
+        assert_eq!(c.seed(), 12345);
+        assert!(c.version().starts_with("4."));
+    }
+
+    #[test]
+    fn tenant_lookup_by_name_ignores_case() {
+        let c = Cluster::new(1);
+        assert_eq!(c.tenant_by_name("MYSQL_TENANT").map(|t| t.id), Some(1002));
+        assert!(c.tenant_by_name("nosuch").is_none());
+        assert_eq!(c.user_tenants().count(), 2);
+    }
+}

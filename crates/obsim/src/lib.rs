@@ -1,0 +1,21 @@
+//! obsim: a deterministic simulator of an OceanBase 4.x cluster's backup machinery.
+//!
+//! Pure Rust: no wall clock, no OS randomness, no web dependency. The same seed and the same
+//! statements always produce the same states. See ARCHITECTURE.md for the map of modules.
+
+pub mod archive;
+pub mod backup;
+pub mod cluster;
+pub mod error;
+pub mod obclient;
+pub mod params;
+pub mod restore;
+pub mod sim;
+pub mod sql;
+pub mod storage;
+pub mod userdata;
+
+pub use cluster::{
+    Cluster, ClusterOptions, CompatMode, Server, Tenant, TenantStatus, TenantType, Zone,
+};
+pub use error::{ObError, ObResult};

@@ -1,0 +1,8 @@
+//! The SQL layer: lexer, parser, AST, executor and system views.
+
+pub mod ast;
+pub mod lexer;
+pub mod parser;
+pub mod query;
+pub mod value;
+pub mod views;
