@@ -156,6 +156,8 @@ pub enum Event {
     JobStep { tenant_id: u64, job_id: u64 },
     /// One step of a restore job.
     RestoreStep { job_id: u64 },
+    /// Every 10 s: backup cleanup by delete policy.
+    CleanTick,
 }
 
 /// A RootService event (DBA_OB_ROOTSERVICE_EVENT_HISTORY), e.g. `backup_data` /
@@ -276,6 +278,7 @@ impl Cluster {
         let mut events = EventQueue::new();
         events.schedule(now + SECOND, Event::ArchiveTick);
         events.schedule(now + SECOND, Event::Workload);
+        events.schedule(now + 10 * SECOND, Event::CleanTick);
         Cluster {
             seed,
             version: CLUSTER_VERSION.into(),
@@ -332,7 +335,8 @@ impl Cluster {
         self.backup.get(&id)
     }
 
-    pub(crate) fn tenant_backup_mut(&mut self, id: u64) -> &mut TenantBackup {
+    /// Backup bookkeeping of a tenant, created on first use.
+    pub fn tenant_backup_mut(&mut self, id: u64) -> &mut TenantBackup {
         self.backup.entry(id).or_default()
     }
 
@@ -377,6 +381,11 @@ impl Cluster {
             }
             Event::JobStep { tenant_id, job_id } => self.step_job(tenant_id, job_id),
             Event::RestoreStep { job_id } => self.step_restore(job_id),
+            Event::CleanTick => {
+                self.clean_tick();
+                let next = self.now() + 10 * SECOND;
+                self.schedule(next, Event::CleanTick);
+            }
         }
     }
 

@@ -92,6 +92,11 @@ impl ObError {
         )
     }
 
+    /// 1064 raised without user text (`ERROR 1064 (42000): Parse error`).
+    pub fn parse_plain() -> ObError {
+        ObError::new(-5001, 1064, "42000", "Parse error")
+    }
+
     /// 1235 with the plain message `Not supported feature or function`.
     pub fn not_supported() -> ObError {
         ObError::new(-4007, 1235, "0A000", "Not supported feature or function")

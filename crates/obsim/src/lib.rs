@@ -10,6 +10,7 @@ pub mod error;
 pub mod obclient;
 pub mod params;
 pub mod restore;
+pub mod shell;
 pub mod sim;
 pub mod sql;
 pub mod storage;

@@ -1,6 +1,7 @@
 //! Data backup: destinations, jobs, set tasks, backup sets and the medium they are written to
 //! (reference §2). The state machines that move them live in `scheduler`.
 
+pub mod cleanup;
 pub mod dest;
 pub mod medium;
 pub mod scheduler;
@@ -339,6 +340,9 @@ pub struct TenantBackup {
     pub task_history: Vec<BackupTask>,
     pub sets: Vec<BackupSet>,
     pub delete_policy: Option<DeletePolicy>,
+    /// Running delete jobs (DBA_OB_BACKUP_DELETE_JOBS) and finished ones (_JOB_HISTORY).
+    pub delete_jobs: Vec<cleanup::DeleteJob>,
+    pub delete_job_history: Vec<cleanup::DeleteJob>,
     /// `__all_backup_info` sequences: the last id handed out (§2.9).
     pub last_job_id: u64,
     pub last_task_id: u64,

@@ -1,26 +1,127 @@
-//! The native `obsim` command. The SQL layer (issue 4) makes this a script runner and an
-//! interactive prompt; for now it prints the initial cluster so the binary target exists and works.
+//! The native `obsim` command: the same client loop as the web console.
+//!
+//! ```text
+//! obsim run FILE [--seed N]   run a SQL script (FILE `-` = stdin), print the transcript
+//! obsim [--seed N]            interactive prompt
+//! ```
+//! Exit status: 0 (even when statements fail), 2 on a usage error.
+
+use obsim::shell::{Shell, transcript};
+use std::io::{BufRead, Read, Write};
+
+const USAGE: &str = "usage: obsim run FILE [--seed N]\n       obsim [--seed N]\n";
+const DEFAULT_SEED: u64 = 42;
 
 fn main() {
-    let seed = std::env::args()
-        .skip_while(|a| a != "--seed")
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(42);
-    let cluster = obsim::Cluster::new(seed);
-    println!(
-        "OceanBase {} (simulated), seed {}",
-        cluster.version(),
-        cluster.seed()
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse_args(&args) {
+        Ok(Cmd::Run { file, seed }) => std::process::exit(run_file(&file, seed)),
+        Ok(Cmd::Interactive { seed }) => interactive(seed),
+        Err(msg) => {
+            eprint!("obsim: {msg}\n{USAGE}");
+            std::process::exit(2);
+        }
+    }
+}
+
+enum Cmd {
+    Run { file: String, seed: u64 },
+    Interactive { seed: u64 },
+}
+
+fn parse_args(args: &[String]) -> Result<Cmd, String> {
+    let mut seed = DEFAULT_SEED;
+    let mut positional = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--seed" => {
+                let v = it.next().ok_or("--seed needs a value")?;
+                seed = v.parse().map_err(|_| format!("invalid seed '{v}'"))?;
+            }
+            "-h" | "--help" => return Err("help".into()),
+            s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
+            s => positional.push(s.to_string()),
+        }
+    }
+    match positional.as_slice() {
+        [] => Ok(Cmd::Interactive { seed }),
+        [cmd, file] if cmd == "run" => Ok(Cmd::Run {
+            file: file.clone(),
+            seed,
+        }),
+        [cmd] if cmd == "run" => Err("run needs a FILE".into()),
+        _ => Err(format!("unexpected arguments: {}", positional.join(" "))),
+    }
+}
+
+fn run_file(file: &str, seed: u64) -> i32 {
+    let mut text = String::new();
+    let read = if file == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(file).map(|t| text = t)
+    };
+    if let Err(e) = read {
+        eprintln!("obsim: cannot read {file}: {e}");
+        return 2;
+    }
+    let mut shell = Shell::for_script(seed, &text);
+    let mode = shell.mode();
+    let entries = shell.run_to_end(&text);
+    // Each entry carries the prompt it was typed at, so mode changes after `connect` render right.
+    let out = transcript(&entries, mode);
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    0
+}
+
+fn interactive(seed: u64) {
+    let mut shell = Shell::new(seed);
+    print!(
+        "{}",
+        obsim::obclient::welcome_banner(
+            shell.session.connection_id,
+            &obsim::obclient::server_version_comment(shell.cluster.version())
+        )
     );
-    for t in &cluster.tenants {
-        println!(
-            "{:>5} {:<14} {:<4} {:<6} {}",
-            t.id,
-            t.name,
-            t.tenant_type.as_str(),
-            t.mode.as_str(),
-            t.status.as_str()
-        );
+    let stdin = std::io::stdin();
+    let mut buffer = String::new();
+    loop {
+        let prompt = if buffer.is_empty() {
+            shell.prompt()
+        } else {
+            obsim::obclient::continuation_prompt(&buffer, shell.mode()).to_string()
+        };
+        print!("{prompt}");
+        let _ = std::io::stdout().flush();
+        let mut line = String::new();
+        match stdin.lock().read_line(&mut line) {
+            Ok(0) | Err(_) => {
+                println!("Bye");
+                return;
+            }
+            Ok(_) => {}
+        }
+        let trimmed = line.trim();
+        if buffer.is_empty()
+            && matches!(
+                trimmed.to_ascii_lowercase().trim_end_matches(';'),
+                "exit" | "quit" | "\\q"
+            )
+        {
+            println!("Bye");
+            return;
+        }
+        buffer.push_str(&line);
+        let (entries, rest) = shell.run(&buffer);
+        for e in &entries {
+            print!("{}", e.output);
+        }
+        buffer = if rest.is_empty() {
+            String::new()
+        } else {
+            format!("{rest}\n")
+        };
     }
 }

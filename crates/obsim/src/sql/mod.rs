@@ -1,6 +1,7 @@
 //! The SQL layer: lexer, parser, AST, executor and system views.
 
 pub mod ast;
+pub mod exec;
 pub mod lexer;
 pub mod parser;
 pub mod query;

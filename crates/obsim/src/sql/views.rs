@@ -467,7 +467,14 @@ pub static VIEWS: &[ViewDef] = &[
         columns: DELETE_JOB_COLS,
         prefixed: true,
         sys_only: false,
-        rows: no_rows,
+        rows: delete_job_rows,
+    },
+    ViewDef {
+        base: "OB_BACKUP_DELETE_JOB_HISTORY",
+        columns: DELETE_JOB_COLS,
+        prefixed: true,
+        sys_only: false,
+        rows: delete_job_history_rows,
     },
     ViewDef {
         base: "OB_BACKUP_STORAGE_INFO",
@@ -648,11 +655,6 @@ fn text(s: &str) -> Value {
     Value::Str(s.to_string())
 }
 
-/// Empty strings of NULL-able text columns read as NULL in OceanBase's views.
-fn text_or_null(s: &str) -> Value {
-    if s.is_empty() { Value::Null } else { text(s) }
-}
-
 fn ts(micros: u64) -> Value {
     Value::DateTime {
         micros: micros as i64,
@@ -746,14 +748,14 @@ pub fn job_row(j: &BackupJob) -> Vec<Value> {
         text(j.backup_type.as_str()),
         text(j.job_level.as_str()),
         text(j.encryption.mode()),
-        text_or_null(j.encryption.passwd()),
+        text(j.encryption.passwd()),
         ts(j.start_ts),
         ts_or_null(j.end_ts),
         text(j.status.as_str()),
         Value::Int(i64::from(j.result)),
-        text_or_null(&j.comment),
-        text_or_null(&j.description),
-        text_or_null(&j.path),
+        text(&j.comment),
+        text(&j.description),
+        text(&j.path),
     ]
 }
 
@@ -786,7 +788,7 @@ pub fn task_row(t: &BackupTask) -> Vec<Value> {
         Value::UInt(t.end_scn),
         Value::UInt(t.user_ls_start_scn),
         text(t.encryption.mode()),
-        text_or_null(t.encryption.passwd()),
+        text(t.encryption.passwd()),
         int(t.input_bytes),
         int(t.output_bytes),
         rate(t.output_bytes, t.start_ts, t.end_ts),
@@ -799,8 +801,8 @@ pub fn task_row(t: &BackupTask) -> Vec<Value> {
         int(t.meta_turn_id),
         int(t.data_turn_id),
         Value::Int(i64::from(t.result)),
-        text_or_null(&t.comment),
-        text_or_null(&t.path),
+        text(&t.comment),
+        text(&t.path),
         int(t.minor_turn_id),
         int(t.major_turn_id),
         progress(t.finish_macro_block_count, t.macro_block_count),
@@ -893,12 +895,12 @@ pub fn set_row(s: &BackupSet, running: Option<&BackupTask>) -> Vec<Value> {
         int(s.meta_turn_id),
         int(s.data_turn_id),
         Value::Int(i64::from(s.result)),
-        text_or_null(&s.comment),
+        text(&s.comment),
         text(s.encryption.mode()),
-        text_or_null(s.encryption.passwd()),
+        text(s.encryption.passwd()),
         text(&s.tenant_compatible),
         int(s.backup_compatible),
-        text_or_null(&s.path),
+        text(&s.path),
         text(&s.cluster_version),
         Value::UInt(s.consistent_scn),
         int(s.minor_turn_id),
@@ -1075,8 +1077,44 @@ fn delete_policy_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
         .collect()
 }
 
-fn no_rows(_: &Cluster, _: Scope) -> Vec<(u64, Vec<Value>)> {
-    Vec::new()
+fn delete_job_row(j: &crate::backup::cleanup::DeleteJob) -> Vec<Value> {
+    vec![
+        int(j.job_id),
+        int(1),
+        int(j.tenant_id),
+        int(0),
+        text(&j.tenant_id.to_string()),
+        text("DELETE_OBSOLETE_BACKUP"),
+        text(&j.parameter),
+        text("USER_TENANT"),
+        ts(j.start_ts),
+        ts_or_null(j.end_ts),
+        text(&j.status),
+        int(j.task_count),
+        int(j.success_task_count),
+        int(0),
+        text(""),
+    ]
+}
+
+fn delete_job_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    c.backup
+        .iter()
+        .filter(|(t, _)| in_scope(scope, **t))
+        .flat_map(|(t, b)| b.delete_jobs.iter().map(move |j| (*t, delete_job_row(j))))
+        .collect()
+}
+
+fn delete_job_history_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    c.backup
+        .iter()
+        .filter(|(t, _)| in_scope(scope, **t))
+        .flat_map(|(t, b)| {
+            b.delete_job_history
+                .iter()
+                .map(move |j| (*t, delete_job_row(j)))
+        })
+        .collect()
 }
 
 fn storage_info_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
@@ -1167,7 +1205,7 @@ fn restore_progress_row(j: &RestoreJob) -> Vec<Value> {
         text(&bytes_display(j.total_bytes)),
         int(j.finish_bytes),
         text(&bytes_display(j.finish_bytes)),
-        text_or_null(&j.description),
+        text(&j.description),
     ]
 }
 
@@ -1204,8 +1242,8 @@ fn restore_history_rows(c: &Cluster, _: Scope) -> Vec<(u64, Vec<Value>)> {
                     text(&bytes_display(j.total_bytes)),
                     int(j.finish_bytes),
                     text(&bytes_display(j.finish_bytes)),
-                    text_or_null(&j.description),
-                    text_or_null(&j.comment),
+                    text(&j.description),
+                    text(&j.comment),
                 ],
             )
         })

@@ -740,3 +740,57 @@ fn same_seed_and_schedule_give_the_same_state_and_save_load_continues_identicall
     assert_eq!(run(false), run(true));
     assert_ne!(ready_cluster().state_hash(), small_cluster().state_hash());
 }
+
+#[test]
+fn delete_policy_cleans_incomplete_sets_and_chains_older_than_the_window() {
+    let mut c = ready_cluster();
+    c.start_tenant_backup(MYSQL, &full()).unwrap(); // set 1: full
+    run_until_idle(&mut c, MYSQL);
+    c.start_tenant_backup(MYSQL, &inc()).unwrap(); // set 2: canceled once its set row exists
+    c.advance(3 * SECOND);
+    c.cancel_backup(&[MYSQL]);
+    run_until_idle(&mut c, MYSQL);
+    c.start_tenant_backup(MYSQL, &inc()).unwrap(); // set 3: inc on 1
+    run_until_idle(&mut c, MYSQL);
+    c.advance(10 * MINUTE);
+    c.start_tenant_backup(MYSQL, &full()).unwrap(); // set 4: newer full
+    run_until_idle(&mut c, MYSQL);
+    c.advance(10 * MINUTE);
+    c.tenant_backup_mut(MYSQL).delete_policy = Some(crate::backup::DeletePolicy {
+        name: "default".into(),
+        recovery_window: "5m".into(),
+        recovery_window_micros: 5 * MINUTE,
+    });
+    assert_eq!(c.obsolete_sets(MYSQL), [1, 2, 3]);
+    c.advance(30 * SECOND);
+    let b = c.tenant_backup(MYSQL).unwrap();
+    let status: Vec<(u64, FileStatus)> = b
+        .sets
+        .iter()
+        .map(|s| (s.backup_set_id, s.file_status))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            (1, FileStatus::Deleted),
+            (2, FileStatus::Deleted),
+            (3, FileStatus::Deleted),
+            (4, FileStatus::Available)
+        ]
+    );
+    let job = &b.delete_job_history[0];
+    assert_eq!(
+        (job.job_id, job.status.as_str(), job.task_count),
+        (5, "COMPLETED", 3)
+    );
+    assert!(
+        c.medium
+            .walk("file:///backup/mysql/data/backup_set_1_full")
+            .is_empty()
+    );
+    assert!(
+        !c.medium
+            .walk("file:///backup/mysql/data/backup_set_4_full")
+            .is_empty()
+    );
+}

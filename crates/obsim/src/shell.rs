@@ -1,0 +1,462 @@
+//! The client loop shared by the `obsim` command and the web console: input splitting, login
+//! lines, prompts, echo, simulated timing, and the command log that replays a session.
+//!
+//! A session is fully described by a `SessionLog` (format version, seed, scenario and the timed
+//! list of what was typed): replaying it through a fresh `Shell` gives the same transcript and
+//! the same engine state every time.
+
+use crate::cluster::{Cluster, CompatMode, SYS_TENANT_ID};
+use crate::error::ObError;
+use crate::obclient::{self, Outcome};
+use crate::sim::Micros;
+use crate::sql::exec::{self, Session};
+use serde::{Deserialize, Serialize};
+
+/// One thing the user did at a simulated time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Command {
+    pub at: Micros,
+    /// Text typed into the console (one or more statements, or a login line).
+    pub text: String,
+}
+
+/// The one representation of a session (DESIGN.md): persistence, share links, embeds, tours,
+/// golden tests and bug reports all use it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionLog {
+    pub version: u32,
+    pub seed: u64,
+    pub scenario: String,
+    pub commands: Vec<Command>,
+    /// Simulated time the session had reached (time may run on after the last command).
+    pub end_at: Micros,
+}
+
+pub const SESSION_LOG_VERSION: u32 = 1;
+
+/// One echoed input and what it printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The prompt the input was typed at, e.g. `obclient(root@sys)[oceanbase]> `.
+    pub prompt: String,
+    /// The input as typed, terminator included; continuation lines as typed.
+    pub input: String,
+    pub output: String,
+    pub is_error: bool,
+}
+
+impl Entry {
+    /// The entry as a terminal shows it: prompt and input (continuation lines behind `    -> `),
+    /// then the output.
+    pub fn render(&self, mode: CompatMode) -> String {
+        let mut out = String::new();
+        for (i, line) in self.input.split('\n').enumerate() {
+            if i == 0 {
+                out.push_str(&self.prompt);
+            } else {
+                out.push_str(obclient::continuation_prompt("", mode));
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&self.output);
+        out
+    }
+}
+
+pub struct Shell {
+    pub cluster: Cluster,
+    pub session: Session,
+    /// Everything run so far, for replay.
+    pub commands: Vec<Command>,
+    scenario: String,
+    /// Statements run so far (salts the simulated timings).
+    seq: u64,
+    connections: u64,
+}
+
+const FIRST_CONNECTION_ID: u64 = 3_221_487_616;
+
+impl Shell {
+    /// A fresh cluster logged on as root@sys.
+    pub fn new(seed: u64) -> Shell {
+        Shell::with_cluster(Cluster::new(seed))
+    }
+
+    pub fn with_cluster(cluster: Cluster) -> Shell {
+        let sys = cluster.tenant(SYS_TENANT_ID).cloned();
+        let session = match sys {
+            Some(t) => Session::new("root", &t, FIRST_CONNECTION_ID),
+            None => unreachable_session(),
+        };
+        Shell {
+            cluster,
+            session,
+            commands: Vec::new(),
+            scenario: "fresh".into(),
+            seq: 0,
+            connections: 1,
+        }
+    }
+
+    pub fn set_scenario(&mut self, name: &str) {
+        self.scenario = name.to_string();
+    }
+
+    pub fn prompt(&self) -> String {
+        obclient::prompt(
+            &self.session.user,
+            &self.session.tenant_name,
+            self.session.database.as_deref(),
+            self.session.mode,
+        )
+    }
+
+    pub fn mode(&self) -> CompatMode {
+        self.session.mode
+    }
+
+    /// The session log that reproduces this shell.
+    pub fn log(&self) -> SessionLog {
+        SessionLog {
+            version: SESSION_LOG_VERSION,
+            seed: self.cluster.seed(),
+            scenario: self.scenario.clone(),
+            commands: self.commands.clone(),
+            end_at: self.cluster.now(),
+        }
+    }
+
+    /// Rebuilds a shell from its log: same transcript, same state.
+    pub fn replay(log: &SessionLog) -> (Shell, Vec<Entry>) {
+        let mut shell = Shell::new(log.seed);
+        shell.scenario = log.scenario.clone();
+        let mut entries = Vec::new();
+        for c in &log.commands {
+            shell.cluster.run_until(c.at);
+            let (e, _) = shell.run(&c.text);
+            entries.extend(e);
+        }
+        shell.cluster.run_until(log.end_at);
+        (shell, entries)
+    }
+
+    /// Runs every complete statement (and login line) in `input`; returns what was echoed and
+    /// printed, and the trailing incomplete text (not run).
+    pub fn run(&mut self, input: &str) -> (Vec<Entry>, String) {
+        let at = self.cluster.now();
+        let mut entries = Vec::new();
+        let mut buffer = String::new();
+        let mut ran_any = false;
+        for line in input.split_inclusive('\n') {
+            let bare = line.trim();
+            if buffer.trim().is_empty() && is_login_line(bare) {
+                entries.push(self.login(bare));
+                buffer.clear();
+                ran_any = true;
+                continue;
+            }
+            buffer.push_str(line);
+            let split = obclient::split_statements_in(&buffer, self.session.mode);
+            for st in split.statements {
+                entries.push(self.statement(&st.text, st.vertical));
+                ran_any = true;
+            }
+            buffer = split.rest;
+            if !buffer.is_empty() && !buffer.ends_with('\n') && line.ends_with('\n') {
+                buffer.push('\n');
+            }
+        }
+        if ran_any {
+            let consumed = input
+                .len()
+                .saturating_sub(buffer.trim_end().len().min(input.len()));
+            let text = input[..consumed.min(input.len())].trim_end().to_string();
+            let text = if text.is_empty() {
+                input.trim_end().to_string()
+            } else {
+                text
+            };
+            self.commands.push(Command { at, text });
+        }
+        (entries, buffer.trim().to_string())
+    }
+
+    /// Runs `input` and also the trailing statement that lacks a terminator (as mysql does at
+    /// the end of a batch file).
+    pub fn run_to_end(&mut self, input: &str) -> Vec<Entry> {
+        let (mut entries, rest) = self.run(input);
+        if !rest.is_empty() {
+            let at = self.cluster.now();
+            entries.push(self.statement(&rest, false));
+            self.commands.push(Command { at, text: rest });
+        }
+        entries
+    }
+
+    fn statement(&mut self, text: &str, vertical: bool) -> Entry {
+        let prompt = self.prompt();
+        let mode = self.session.mode;
+        self.seq += 1;
+        let executed = exec::execute(&mut self.cluster, &mut self.session, text, vertical);
+        let rows = match &executed.outcome {
+            Outcome::Rows { set, .. } => set.rows.len(),
+            _ => 0,
+        };
+        let salt = obclient::elapsed_salt(text, self.seq);
+        let base = obclient::elapsed_for(executed.kind, rows, salt);
+        self.cluster.advance(base);
+        let elapsed = base + executed.slept;
+        let is_error = matches!(executed.outcome, Outcome::Error(_));
+        let terminator = if vertical { "\\G" } else { ";" };
+        Entry {
+            prompt,
+            input: format!("{text}{terminator}"),
+            output: obclient::format_outcome(&executed.outcome, elapsed, mode),
+            is_error,
+        }
+    }
+
+    /// `connect user@tenant` or `obclient -h... -P... -uuser@tenant[#cluster] -p...`.
+    fn login(&mut self, line: &str) -> Entry {
+        let prompt = self.prompt();
+        let mode = self.session.mode;
+        let input = line.trim_end_matches(';').trim().to_string();
+        let output = match parse_login(&input) {
+            None => obclient::format_outcome(&Outcome::Error(ObError::parse(&input, 1)), 0, mode),
+            Some(who) => match self.connect(&who) {
+                Ok(()) => obclient::welcome_banner(
+                    self.session.connection_id,
+                    &obclient::server_version_comment(self.cluster.version()),
+                ),
+                // The handshake fails before any tenant's mode applies: MySQL-style text.
+                Err(e) => format!("{}\n", obclient::error_text(&e, CompatMode::MySql)),
+            },
+        };
+        let is_error = output.starts_with("ERROR") || output.starts_with("ORA-");
+        Entry {
+            prompt,
+            input,
+            output,
+            is_error,
+        }
+    }
+
+    /// A new session as `user@tenant`: session variables are reset (SET ENCRYPTION is
+    /// forgotten, as the docs say).
+    fn connect(&mut self, who: &str) -> Result<(), ObError> {
+        let (user, rest) = who.split_once('@').unwrap_or((who, "sys"));
+        let tenant_name = rest.split('#').next().unwrap_or("sys");
+        let Some(t) = self
+            .cluster
+            .tenant_by_name(tenant_name)
+            .filter(|t| t.tenant_type != crate::cluster::TenantType::Meta)
+            .cloned()
+        else {
+            return Err(ObError::invalid_tenant_name());
+        };
+        let valid_user = match t.mode {
+            CompatMode::MySql => user.eq_ignore_ascii_case("root"),
+            CompatMode::Oracle => user.eq_ignore_ascii_case("sys"),
+        };
+        if !valid_user {
+            return Err(ObError::mysql(
+                1045,
+                "28000",
+                format!("Access denied for user '{user}'@'xxx.xxx.xxx.xxx' (using password: NO)"),
+            ));
+        }
+        let user = match t.mode {
+            CompatMode::MySql => user.to_string(),
+            CompatMode::Oracle => user.to_ascii_uppercase(),
+        };
+        let id = FIRST_CONNECTION_ID + self.connections;
+        self.connections += 1;
+        self.session = Session::new(&user, &t, id);
+        Ok(())
+    }
+}
+
+/// The sys tenant always exists; this only keeps `with_cluster` total without a panic path.
+fn unreachable_session() -> Session {
+    Session {
+        user: "root".into(),
+        tenant_id: SYS_TENANT_ID,
+        tenant_name: "sys".into(),
+        mode: CompatMode::MySql,
+        database: Some("oceanbase".into()),
+        encryption: None,
+        decryption: Vec::new(),
+        connection_id: FIRST_CONNECTION_ID,
+    }
+}
+
+fn is_login_line(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    lower.starts_with("connect ") || lower.starts_with("obclient ") || lower == "obclient"
+}
+
+/// `connect root@mysql_tenant` → `root@mysql_tenant`; the obclient command line → its `-u`.
+fn parse_login(line: &str) -> Option<String> {
+    let mut words = line.split_whitespace();
+    let first = words.next()?.to_ascii_lowercase();
+    if first == "connect" {
+        let who = words.next()?;
+        return words.next().is_none().then(|| who.to_string());
+    }
+    // obclient -h127.0.0.1 -P2881 -uroot@mysql_tenant -p[pwd] [-D db] [-A] [-c]
+    let mut user = None;
+    let mut args = words.peekable();
+    while let Some(a) = args.next() {
+        if let Some(u) = a.strip_prefix("-u") {
+            user = Some(if u.is_empty() {
+                args.next()?.to_string()
+            } else {
+                u.to_string()
+            });
+        } else if a == "-h" || a == "-P" || a == "-D" {
+            args.next()?;
+        } else if !(a.starts_with("-h")
+            || a.starts_with("-P")
+            || a.starts_with("-p")
+            || a.starts_with("-D")
+            || a == "-A"
+            || a == "-c")
+        {
+            return None;
+        }
+    }
+    user.map(|u| u.trim_matches(|c| c == '\'' || c == '"').to_string())
+}
+
+/// Options a script may set in its leading comment lines, e.g. `-- obsim: workload=0`
+/// (the background workload's writes per second per tenant). Unknown options are ignored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScriptOptions {
+    pub workload_rate: Option<u32>,
+}
+
+pub fn script_options(script: &str) -> ScriptOptions {
+    let mut opts = ScriptOptions {
+        workload_rate: None,
+    };
+    for line in script
+        .lines()
+        .take_while(|l| l.trim_start().starts_with("--") || l.trim().is_empty())
+    {
+        if let Some(rest) = line
+            .trim_start()
+            .trim_start_matches('-')
+            .trim()
+            .strip_prefix("obsim:")
+        {
+            for kv in rest.split_whitespace() {
+                if let Some(v) = kv.strip_prefix("workload=") {
+                    opts.workload_rate = v.parse().ok();
+                }
+            }
+        }
+    }
+    opts
+}
+
+impl Shell {
+    /// A shell for a script: the seed, and the script's own options applied.
+    pub fn for_script(seed: u64, script: &str) -> Shell {
+        let mut options = crate::cluster::ClusterOptions::default();
+        if let Some(rate) = script_options(script).workload_rate {
+            options.workload_rate = rate;
+        }
+        Shell::with_cluster(Cluster::with_options(seed, options))
+    }
+}
+
+/// Renders entries as one transcript.
+pub fn transcript(entries: &[Entry], mode: CompatMode) -> String {
+    entries.iter().map(|e| e.render(mode)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn login_lines_parse_both_forms() {
+        assert_eq!(
+            parse_login("connect root@mysql_tenant").as_deref(),
+            Some("root@mysql_tenant")
+        );
+        assert_eq!(
+            parse_login("obclient -h127.0.0.1 -P2881 -uroot@mysql_tenant -p").as_deref(),
+            Some("root@mysql_tenant")
+        );
+        assert_eq!(
+            parse_login("obclient -h 127.0.0.1 -P 2881 -u SYS@oracle_tenant -p***** -A").as_deref(),
+            Some("SYS@oracle_tenant")
+        );
+        assert_eq!(parse_login("obclient -x"), None);
+        assert_eq!(parse_login("connect"), None);
+    }
+
+    #[test]
+    fn connect_switches_tenant_prompt_and_forgets_session_encryption() {
+        let mut sh = Shell::new(1);
+        assert_eq!(sh.prompt(), "obclient(root@sys)[oceanbase]> ");
+        sh.run("SET ENCRYPTION ON IDENTIFIED BY 'x' ONLY;\n");
+        assert!(sh.session.encryption.is_some());
+        let (e, _) = sh.run("connect root@mysql_tenant\n");
+        assert!(
+            e[0].output.starts_with("Welcome to the OceanBase."),
+            "{}",
+            e[0].output
+        );
+        assert_eq!(sh.prompt(), "obclient(root@mysql_tenant)[oceanbase]> ");
+        assert!(sh.session.encryption.is_none());
+        sh.run("obclient -h127.0.0.1 -P2881 -uSYS@oracle_tenant -p\n");
+        assert_eq!(sh.prompt(), "obclient(SYS@oracle_tenant)[SYS]> ");
+        let (e, _) = sh.run("connect root@nosuch;\n");
+        assert_eq!(
+            e[0].output,
+            "ERROR 5160 (HY000): invalid tenant name specified in connection string\n"
+        );
+        assert_eq!(sh.prompt(), "obclient(SYS@oracle_tenant)[SYS]> ");
+    }
+
+    #[test]
+    fn multi_statement_input_runs_each_and_keeps_the_incomplete_rest() {
+        let mut sh = Shell::new(1);
+        let (e, rest) = sh.run("SELECT 1; SELECT 2\\G\nSELECT\n3");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].input, "SELECT 1;");
+        assert_eq!(e[1].input, "SELECT 2\\G");
+        assert!(
+            e[1].output
+                .starts_with("*************************** 1. row")
+        );
+        assert_eq!(rest, "SELECT\n3");
+    }
+
+    #[test]
+    fn replaying_the_log_gives_the_same_transcript_and_state() {
+        let mut sh = Shell::new(9);
+        let mut all = Vec::new();
+        for cmd in [
+            "connect root@mysql_tenant",
+            "ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///a';",
+            "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d';",
+            "ALTER SYSTEM ARCHIVELOG;",
+            "SELECT SLEEP(20);",
+            "ALTER SYSTEM BACKUP DATABASE;",
+        ] {
+            all.extend(sh.run(&format!("{cmd}\n")).0);
+        }
+        sh.cluster.advance(30_000_000);
+        all.extend(sh.run("SELECT JOB_ID, STATUS FROM DBA_OB_BACKUP_JOBS;\n").0);
+        let (again, entries) = Shell::replay(&sh.log());
+        assert_eq!(
+            transcript(&entries, CompatMode::MySql),
+            transcript(&all, CompatMode::MySql)
+        );
+        assert_eq!(again.cluster.state_hash(), sh.cluster.state_hash());
+    }
+}
