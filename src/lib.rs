@@ -3,6 +3,18 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod console;
+#[cfg(target_arch = "wasm32")]
+pub mod dashboard;
+#[cfg(target_arch = "wasm32")]
+pub mod engine;
+#[cfg(target_arch = "wasm32")]
+pub mod persist;
+#[cfg(target_arch = "wasm32")]
+pub mod timebar;
+
+pub mod format;
 
 /// The seed a fresh page starts with.
 pub const DEFAULT_SEED: u64 = 42;

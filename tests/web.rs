@@ -1,7 +1,8 @@
 #![cfg(target_arch = "wasm32")]
-//! The app mounted in headless Chromium (wasm-bindgen-test).
+//! The app mounted in headless Chromium (wasm-bindgen-test): the console as a user drives it.
 
 use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -10,46 +11,216 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Mounts the app into a fresh container so tests sharing the page do not see each other.
+/// Mounts a fresh app (no saved session) into its own container. The app's ids are unique per
+/// page, so each test removes the previous container first.
 async fn mount_app() -> web_sys::Element {
+    obplay::persist::clear();
+    if let Some(old) = document().get_element_by_id("test-root") {
+        old.remove();
+    }
     let container = document().create_element("div").unwrap();
+    container.set_id("test-root");
     document().body().unwrap().append_child(&container).unwrap();
-    let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(container.clone());
+    let el: web_sys::HtmlElement = container.clone().unchecked_into();
     leptos::mount::mount_to(el, obplay::app::App).forget();
     TimeoutFuture::new(0).await;
     container
 }
 
-fn tenant_rows(root: &web_sys::Element) -> Vec<Vec<String>> {
-    let rows = root
-        .query_selector_all("[data-testid=tenant-list] tbody tr")
+fn textarea(root: &web_sys::Element) -> web_sys::HtmlTextAreaElement {
+    root.query_selector("#sql-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+async fn type_text(root: &web_sys::Element, text: &str) {
+    let ta = textarea(root);
+    ta.set_value(text);
+    let len = text.encode_utf16().count() as u32;
+    ta.set_selection_range(len, len).unwrap();
+    ta.dispatch_event(
+        &web_sys::Event::new_with_event_init_dict("input", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap(),
+    )
+    .unwrap();
+    TimeoutFuture::new(0).await;
+}
+
+async fn key(root: &web_sys::Element, key: &str, shift: bool, ctrl: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_ctrl_key(ctrl);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    textarea(root).dispatch_event(&ev).unwrap();
+    TimeoutFuture::new(0).await;
+}
+
+fn entries(root: &web_sys::Element) -> Vec<(String, String)> {
+    let list = root
+        .query_selector_all("[data-testid=transcript] .entry")
         .unwrap();
-    (0..rows.length())
+    (0..list.length())
         .map(|i| {
-            let row: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(rows.item(i).unwrap());
-            let cells = row.query_selector_all("td").unwrap();
-            (0..cells.length())
-                .map(|j| cells.item(j).unwrap().text_content().unwrap_or_default())
-                .collect()
+            let e: web_sys::Element = list.item(i).unwrap().unchecked_into();
+            let echo = e
+                .query_selector(".echo")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap_or_default();
+            let out = e
+                .query_selector(".out")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap_or_default();
+            (echo, out)
         })
         .collect()
 }
 
 #[wasm_bindgen_test]
-async fn tenant_list_shows_the_three_tenants_with_their_modes() {
+async fn enter_runs_a_complete_statement_and_prints_obclient_output() {
     let root = mount_app().await;
-    let rows = tenant_rows(&root);
-    let find = |name: &str| rows.iter().find(|r| r[1] == name).cloned();
-    assert_eq!(find("sys").unwrap(), ["1", "sys", "SYS", "MYSQL", "NORMAL"]);
-    assert_eq!(
-        find("mysql_tenant").unwrap(),
-        ["1002", "mysql_tenant", "USER", "MYSQL", "NORMAL"]
+    type_text(
+        &root,
+        "SELECT TENANT_ID, COMPATIBILITY_MODE FROM DBA_OB_TENANTS WHERE TENANT_TYPE = 'USER';",
+    )
+    .await;
+    key(&root, "Enter", false, false).await;
+    let e = entries(&root);
+    assert_eq!(e.len(), 1);
+    assert!(
+        e[0].0
+            .starts_with("obclient(root@sys)[oceanbase]> SELECT TENANT_ID"),
+        "{}",
+        e[0].0
     );
-    assert_eq!(
-        find("oracle_tenant").unwrap(),
-        ["1004", "oracle_tenant", "USER", "ORACLE", "NORMAL"]
+    assert!(
+        e[0].1.contains("|      1002 | MYSQL              |"),
+        "{}",
+        e[0].1
     );
-    assert!(find("META$1002").is_some() && find("META$1004").is_some());
+    assert!(
+        e[0].1.contains("|      1004 | ORACLE             |"),
+        "{}",
+        e[0].1
+    );
+    assert!(e[0].1.contains("2 rows in set ("));
+    assert_eq!(textarea(&root).value(), "");
+}
+
+#[wasm_bindgen_test]
+async fn enter_on_an_unfinished_statement_waits_for_the_terminator() {
+    let root = mount_app().await;
+    type_text(&root, "SELECT 1 +").await;
+    key(&root, "Enter", false, false).await;
+    assert!(entries(&root).is_empty(), "no terminator yet: nothing runs");
+    type_text(&root, "SELECT 1 +\n  2\\G").await;
+    key(&root, "Enter", false, false).await;
+    let e = entries(&root);
+    assert_eq!(e.len(), 1);
+    assert!(e[0].0.contains("SELECT 1 +\n    ->   2\\G"), "{:?}", e[0].0);
+    assert!(
+        e[0].1.starts_with("*************************** 1. row"),
+        "{}",
+        e[0].1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn up_and_down_walk_the_history_and_ctrl_c_drops_the_input() {
+    let root = mount_app().await;
+    for sql in ["SELECT 1;", "SELECT 2;"] {
+        type_text(&root, sql).await;
+        key(&root, "Enter", false, false).await;
+    }
+    type_text(&root, "draft").await;
+    key(&root, "ArrowUp", false, false).await;
+    assert_eq!(textarea(&root).value(), "SELECT 2;");
+    key(&root, "ArrowUp", false, false).await;
+    assert_eq!(textarea(&root).value(), "SELECT 1;");
+    key(&root, "ArrowDown", false, false).await;
+    key(&root, "ArrowDown", false, false).await;
+    assert_eq!(textarea(&root).value(), "draft");
+    key(&root, "c", false, true).await;
+    assert_eq!(textarea(&root).value(), "");
+    key(&root, "l", false, true).await;
+    assert!(entries(&root).is_empty(), "Ctrl+L clears the transcript");
+}
+
+#[wasm_bindgen_test]
+async fn tab_completes_views_tenants_and_parameters() {
+    let root = mount_app().await;
+    type_text(&root, "SELECT * FROM DBA_OB_BACKUP_JOB_HI").await;
+    key(&root, "Tab", false, false).await;
+    assert_eq!(
+        textarea(&root).value(),
+        "SELECT * FROM DBA_OB_BACKUP_JOB_HISTORY "
+    );
+    type_text(&root, "ALTER SYSTEM SET ha_low").await;
+    key(&root, "Tab", false, false).await;
+    assert_eq!(
+        textarea(&root).value(),
+        "ALTER SYSTEM SET ha_low_thread_score "
+    );
+    type_text(&root, "ALTER SYSTEM BACKUP TENANT = oracle_t").await;
+    key(&root, "Tab", false, false).await;
+    assert_eq!(
+        textarea(&root).value(),
+        "ALTER SYSTEM BACKUP TENANT = oracle_tenant "
+    );
+}
+
+#[wasm_bindgen_test]
+async fn user_text_is_shown_as_text_never_as_html() {
+    let root = mount_app().await;
+    type_text(
+        &root,
+        "SELECT '<img src=x onerror=alert(1)><b>bold</b>' AS x;",
+    )
+    .await;
+    key(&root, "Enter", false, false).await;
+    let transcript = root
+        .query_selector("[data-testid=transcript]")
+        .unwrap()
+        .unwrap();
+    assert!(
+        transcript.query_selector("img, b").unwrap().is_none(),
+        "no element from user text"
+    );
+    assert!(entries(&root)[0].1.contains("<b>bold</b>"));
+    let highlight = root.query_selector(".highlight").unwrap().unwrap();
+    type_text(&root, "SELECT '<i>x</i>'").await;
+    assert!(highlight.query_selector("i").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn connect_switches_the_prompt() {
+    let root = mount_app().await;
+    type_text(&root, "connect root@mysql_tenant").await;
+    key(&root, "Enter", false, false).await;
+    let e = entries(&root);
+    assert!(
+        e[0].1.starts_with("Welcome to the OceanBase."),
+        "{}",
+        e[0].1
+    );
+    let prompt = root
+        .query_selector(".input-row .prompt")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(prompt, "obclient(root@mysql_tenant)[oceanbase]> ");
 }
 
 #[wasm_bindgen_test]

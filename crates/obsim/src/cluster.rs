@@ -607,7 +607,8 @@ impl Cluster {
 
     /// A stable digest of the whole state (for determinism checks): FNV-1a over the JSON.
     pub fn state_hash(&self) -> u64 {
-        let json = serde_json::to_string(self).unwrap_or_default();
+        // Serialising cannot fail: every map key is a string or an integer (tested).
+        let json = serde_json::to_string(self).unwrap_or_else(|e| format!("unserialisable: {e}"));
         json.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
         })

@@ -4,6 +4,7 @@
 //! statements always produce the same states. See ARCHITECTURE.md for the map of modules.
 
 pub mod archive;
+pub mod assist;
 pub mod backup;
 pub mod cluster;
 pub mod error;

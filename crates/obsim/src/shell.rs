@@ -18,6 +18,18 @@ pub struct Command {
     pub at: Micros,
     /// Text typed into the console (one or more statements, or a login line).
     pub text: String,
+    /// A fault injected from the UI's fault panel instead of typed text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<Fault>,
+}
+
+/// Faults a user can inject (reference §2.7 failure paths).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fault {
+    ServerActive { index: usize, active: bool },
+    DestUnreachable { path: String, on: bool },
+    DestFull { path: String, on: bool },
+    InterruptArchive { tenant_id: u64 },
 }
 
 /// The one representation of a session (DESIGN.md): persistence, share links, embeds, tours,
@@ -134,11 +146,37 @@ impl Shell {
         let mut entries = Vec::new();
         for c in &log.commands {
             shell.cluster.run_until(c.at);
-            let (e, _) = shell.run(&c.text);
-            entries.extend(e);
+            match &c.fault {
+                Some(f) => shell.apply_fault(f),
+                None => entries.extend(shell.run(&c.text).0),
+            }
         }
         shell.cluster.run_until(log.end_at);
         (shell, entries)
+    }
+
+    /// Injects a fault now and records it in the command log.
+    pub fn inject(&mut self, fault: Fault) {
+        let at = self.cluster.now();
+        self.apply_fault(&fault);
+        self.commands.push(Command {
+            at,
+            text: String::new(),
+            fault: Some(fault),
+        });
+    }
+
+    fn apply_fault(&mut self, fault: &Fault) {
+        match fault {
+            Fault::ServerActive { index, active } => {
+                self.cluster.set_server_active(*index, *active);
+            }
+            Fault::DestUnreachable { path, on } => self.cluster.set_dest_unreachable(path, *on),
+            Fault::DestFull { path, on } => self.cluster.set_dest_full(path, *on),
+            Fault::InterruptArchive { tenant_id } => {
+                self.cluster.interrupt_archive(*tenant_id);
+            }
+        }
     }
 
     /// Runs every complete statement (and login line) in `input`; returns what was echoed and
@@ -177,7 +215,11 @@ impl Shell {
             } else {
                 text
             };
-            self.commands.push(Command { at, text });
+            self.commands.push(Command {
+                at,
+                text,
+                fault: None,
+            });
         }
         (entries, buffer.trim().to_string())
     }
@@ -189,7 +231,11 @@ impl Shell {
         if !rest.is_empty() {
             let at = self.cluster.now();
             entries.push(self.statement(&rest, false));
-            self.commands.push(Command { at, text: rest });
+            self.commands.push(Command {
+                at,
+                text: rest,
+                fault: None,
+            });
         }
         entries
     }
@@ -291,7 +337,8 @@ fn unreachable_session() -> Session {
     }
 }
 
-fn is_login_line(line: &str) -> bool {
+/// A client-side login line (`connect user@tenant`, `obclient -u...`): runs on Enter without `;`.
+pub fn is_login_line(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
     lower.starts_with("connect ") || lower.starts_with("obclient ") || lower == "obclient"
 }

@@ -48,6 +48,8 @@ pub struct Table {
     pub primary_key: Vec<usize>,
     pub tablet_id: u64,
     /// Rows by their order-preserving key encoding: scans come out in primary-key order.
+    /// (Stored as a list of pairs: JSON maps need string keys.)
+    #[serde(with = "pairs")]
     pub rows: BTreeMap<Vec<u8>, Vec<Value>>,
     next_hidden_key: u64,
 }
@@ -478,6 +480,27 @@ pub fn rescale(m: i128, from: u8, to: u8) -> i128 {
     }
 }
 
+/// A byte-keyed map as a list of (key, value) pairs.
+mod pairs {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::BTreeMap;
+
+    pub fn serialize<V: Serialize, S: Serializer>(
+        map: &BTreeMap<Vec<u8>, V>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let list: Vec<(&Vec<u8>, &V)> = map.iter().collect();
+        list.serialize(s)
+    }
+
+    pub fn deserialize<'de, V: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<Vec<u8>, V>, D::Error> {
+        let list: Vec<(Vec<u8>, V)> = Vec::deserialize(d)?;
+        Ok(list.into_iter().collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,6 +512,15 @@ mod tests {
             not_null,
             default: None,
         }
+    }
+
+    #[test]
+    fn tables_with_rows_survive_a_json_round_trip() {
+        let mut t = Table::new("t".into(), vec![col("id", ColType::Int, true)], vec![0], 1);
+        t.rows
+            .insert(encode_key(&[Value::Int(1)]), vec![Value::Int(1)]);
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(serde_json::from_str::<Table>(&json).unwrap(), t);
     }
 
     #[test]

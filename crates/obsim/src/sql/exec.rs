@@ -128,6 +128,45 @@ enum Reply {
     Rows(ResultSet),
 }
 
+/// What a FROM names.
+enum Source {
+    View(Vec<Column>, Vec<Vec<Value>>),
+    Table(String, String),
+}
+
+/// The evaluation context of a SELECT: the clock as the statement began plus what SLEEP added.
+struct QueryCtx {
+    now: i64,
+    database: Option<String>,
+    user: String,
+    version: String,
+    slept: f64,
+}
+
+impl EvalContext for QueryCtx {
+    fn now_micros(&self) -> i64 {
+        self.now + (self.slept * 1e6) as i64
+    }
+
+    fn sleep(&mut self, seconds: f64) {
+        if seconds.is_finite() && seconds > 0.0 {
+            self.slept = (self.slept + seconds).min(86_400.0);
+        }
+    }
+
+    fn current_database(&self) -> Option<String> {
+        self.database.clone()
+    }
+
+    fn current_user(&self) -> String {
+        self.user.clone()
+    }
+
+    fn version(&self) -> String {
+        self.version.clone()
+    }
+}
+
 struct Exec<'a> {
     cluster: &'a mut Cluster,
     session: &'a mut Session,
@@ -764,8 +803,8 @@ impl Exec<'_> {
 
     // --- queries -----------------------------------------------------------------------
 
-    /// Where a FROM name points: a system view or a user table.
-    fn resolve_source(&self, name: &ObjectName) -> ObResult<(Vec<Column>, Vec<Vec<Value>>)> {
+    /// Where a FROM name points: a system view (rows computed now) or a user table.
+    fn resolve_source(&self, name: &ObjectName) -> ObResult<Source> {
         let schema = name
             .schema()
             .map(str::to_string)
@@ -778,13 +817,10 @@ impl Exec<'_> {
             && let Some(v) = views::resolve(table, self.session.is_sys())
         {
             let set = v.result_set(self.cluster, self.session.tenant_id);
-            return Ok((set.columns, set.rows));
+            return Ok(Source::View(set.columns, set.rows));
         }
         match self.user_data().table(&schema, table) {
-            Some(t) => {
-                let columns = t.columns.iter().map(user_column).collect();
-                Ok((columns, t.rows.values().cloned().collect()))
-            }
+            Some(_) => Ok(Source::Table(schema, table.to_string())),
             None => Err(self.no_such_table(&schema, table)),
         }
     }
@@ -798,14 +834,31 @@ impl Exec<'_> {
     }
 
     fn select(&mut self, s: &Select) -> ObResult<Reply> {
-        let source = match &s.from {
-            Some(name) => Some(self.resolve_source(name)?),
-            None => None,
+        // The query reads one snapshot; SLEEP time is added up and applied afterwards, so the
+        // table's rows can be scanned in place instead of copied.
+        let mut qc = QueryCtx {
+            now: self.cluster.now() as i64,
+            database: self.session.database.clone(),
+            user: self.current_user(),
+            version: self.version(),
+            slept: 0.0,
         };
-        let set = match &source {
-            Some((cols, rows)) => run_select(s, Some((cols, rows)), self)?,
-            None => run_select(s, None, self)?,
+        let set = match &s.from {
+            None => run_select::<Vec<Value>>(s, None, &mut qc)?,
+            Some(name) => match self.resolve_source(name)? {
+                Source::View(cols, rows) => run_select(s, Some((&cols, &rows)), &mut qc)?,
+                Source::Table(db, table) => {
+                    let t = self
+                        .user_data()
+                        .table(&db, &table)
+                        .ok_or_else(|| self.no_such_table(&db, &table))?;
+                    let cols: Vec<Column> = t.columns.iter().map(user_column).collect();
+                    let rows: Vec<&[Value]> = t.rows.values().map(Vec::as_slice).collect();
+                    run_select(s, Some((&cols, &rows)), &mut qc)?
+                }
+            },
         };
+        self.sleep(qc.slept);
         Ok(Reply::Rows(set))
     }
 

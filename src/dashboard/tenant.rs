@@ -1,0 +1,263 @@
+//! The tenant dashboard: one card per user tenant with its archive and backup state, and
+//! buttons that type the equivalent statement into the console.
+
+use super::model::{TenantInfo, lag_text};
+use super::sql::{NEEDS_SESSION, default_archive_dest, default_data_dest, parse_score};
+use crate::engine::use_engine;
+use crate::format;
+use leptos::ev::{MouseEvent, SubmitEvent};
+use leptos::prelude::*;
+
+#[component]
+pub fn TenantDashboard() -> impl IntoView {
+    let engine = use_engine();
+    let ids = Memo::new(move |_| {
+        engine.read(|sh| sh.cluster.user_tenants().map(|t| t.id).collect::<Vec<_>>())
+    });
+    let who = Memo::new(move |_| {
+        engine.read(|sh| format!("{}@{}", sh.session.user, sh.session.tenant_name))
+    });
+    view! {
+        <section class="dash dash-tenants" aria-labelledby="dash-tenants-title">
+            <h2 id="dash-tenants-title">"Tenants"</h2>
+            <p class="dash-note">
+                "Buttons type the statement into the console as "
+                <strong data-testid="session-user">{move || who.get()}</strong> "."
+            </p>
+            <div class="tenant-cards">
+                <For
+                    each=move || ids.get()
+                    key=|id| *id
+                    children=move |id| view! { <TenantCard id=id /> }
+                />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn TenantCard(id: u64) -> impl IntoView {
+    let engine = use_engine();
+    let info = Memo::new(move |_| {
+        engine
+            .read(|sh| TenantInfo::read(sh, id))
+            .unwrap_or_default()
+    });
+    let name = info.with_untracked(|i| i.name.clone());
+    let text = move |f: fn(&TenantInfo) -> String| move || info.with(f);
+    let denied = move || info.with(|i| i.stmt().full_backup().is_none());
+    let why = move || denied().then_some(NEEDS_SESSION);
+    // Every action only types its statement; the console runs it.
+    let act = move |f: fn(&TenantInfo) -> Option<String>| {
+        move |_: MouseEvent| {
+            if let Some(sql) = info.with_untracked(f) {
+                engine.run_sql.run(sql);
+            }
+        }
+    };
+    let title_id = format!("tenant-{id}-title");
+    let labelled_by = title_id.clone();
+    let group_label = format!("Backup actions on {name}");
+    let cancel_label = format!("Cancel backup of {name}");
+    view! {
+        <article class="tenant-card" data-tenant=name.clone() aria-labelledby=labelled_by>
+            <header class="card-head">
+                <h3 id=title_id>{name.clone()}</h3>
+                <span class="chip-id" aria-label="tenant id">{id}</span>
+                <span class="tag">{text(|i| i.mode.clone())}</span>
+                <span class="tag" data-testid="tenant-status">{text(|i| i.status.clone())}</span>
+            </header>
+            <dl class="facts">
+                <dt>"Log mode"</dt>
+                <dd data-testid="log-mode">{text(|i| i.log_mode.clone())}</dd>
+                <dt>"Archive"</dt>
+                <dd data-testid="round">
+                    <span class=move || {
+                        info.with(|i| {
+                            format!(
+                                "status status-{}",
+                                i.round.as_ref().map_or("none", |r| r.state.as_str()).to_lowercase(),
+                            )
+                        })
+                    }>{text(TenantInfo::round_text)}</span>
+                    " "
+                    <span class="muted" data-testid="lag">
+                        {text(|i| i.round.as_ref().and_then(|r| r.lag).map(lag_text).unwrap_or_default())}
+                    </span>
+                </dd>
+                <dt>"LOG_ARCHIVE_DEST"</dt>
+                <dd class="path" data-testid="archive-dest">
+                    {text(|i| i.archive_dest.clone().unwrap_or_else(|| "not set".into()))}
+                </dd>
+                <dt>"DATA_BACKUP_DEST"</dt>
+                <dd class="path" data-testid="data-dest">
+                    {text(|i| i.data_dest.clone().unwrap_or_else(|| "not set".into()))}
+                </dd>
+                <dt>"ha_low_thread_score"</dt>
+                <dd data-testid="score">
+                    {text(|i| {
+                        if i.score == 0 { "0 (default)".into() } else { i.score.to_string() }
+                    })}
+                </dd>
+                <dt>"Latest full"</dt>
+                <dd data-testid="latest-full">{text(|i| set_brief(i.latest_full.as_ref()))}</dd>
+                <dt>"Latest incremental"</dt>
+                <dd data-testid="latest-inc">{text(|i| set_brief(i.latest_inc.as_ref()))}</dd>
+                <dt>"Changed since"</dt>
+                <dd data-testid="changed">
+                    {text(|i| match i.changed {
+                        Some((set, n)) => format!("{n} macroblocks since set {set}"),
+                        None => "no successful set yet".into(),
+                    })}
+                </dd>
+                <dt>"Data size"</dt>
+                <dd data-testid="data-size">{text(|i| format::bytes(i.data_bytes))}</dd>
+            </dl>
+            <div class="card-actions" role="group" aria-label=group_label>
+                <button
+                    type="button"
+                    data-action="full"
+                    disabled=denied
+                    title=why
+                    on:click=act(|i| i.stmt().full_backup())
+                >
+                    "Full backup"
+                </button>
+                <button
+                    type="button"
+                    data-action="inc"
+                    disabled=denied
+                    title=why
+                    on:click=act(|i| i.stmt().inc_backup())
+                >
+                    "Incremental backup"
+                </button>
+                <button
+                    type="button"
+                    data-action="cancel"
+                    disabled=denied
+                    title=why
+                    aria-label=cancel_label
+                    on:click=act(|i| i.stmt().cancel())
+                >
+                    "Cancel"
+                </button>
+                <button
+                    type="button"
+                    data-action="archive"
+                    disabled=denied
+                    title=why
+                    on:click=act(|i| i.stmt().archive(i.log_mode != "ARCHIVELOG"))
+                >
+                    {text(|i| {
+                        if i.log_mode == "ARCHIVELOG" { "Archive off" } else { "Archive on" }.into()
+                    })}
+                </button>
+            </div>
+            <p class="dash-note" hidden=move || !denied()>
+                "Read only here: " {NEEDS_SESSION} "."
+            </p>
+            <ScoreForm info=info />
+            <DestForm info=info />
+        </article>
+    }
+}
+
+fn set_brief(s: Option<&super::model::SetBrief>) -> String {
+    match s {
+        None => "none".into(),
+        Some(s) if s.end.is_empty() => format!("set {} {}", s.id, s.status),
+        Some(s) => format!("set {} {} at {}", s.id, s.status, s.end),
+    }
+}
+
+/// `ha_low_thread_score` for this tenant (0–100; 0 means the default of 2 threads).
+#[component]
+fn ScoreForm(info: Memo<TenantInfo>) -> impl IntoView {
+    let engine = use_engine();
+    let id = info.with_untracked(|i| i.id);
+    let score = RwSignal::new(info.with_untracked(|i| i.score.to_string()));
+    let sql =
+        move || parse_score(&score.get()).and_then(|s| info.with(|i| i.stmt().thread_score(s)));
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if let Some(sql) = sql() {
+            engine.run_sql.run(sql);
+        }
+    };
+    let input_id = format!("score-{id}");
+    view! {
+        <form class="card-form" on:submit=on_submit>
+            <label for=input_id.clone()>"Thread score"</label>
+            <input
+                id=input_id
+                type="number"
+                min="0"
+                max="100"
+                step="1"
+                inputmode="numeric"
+                bind:value=score
+            />
+            <button
+                type="submit"
+                data-action="score"
+                disabled=move || sql().is_none()
+                title=move || sql().unwrap_or_else(|| format!("0–100; {NEEDS_SESSION}"))
+                aria-label="Set ha_low_thread_score"
+            >
+                "Set"
+            </button>
+        </form>
+    }
+}
+
+/// DATA_BACKUP_DEST and LOG_ARCHIVE_DEST, prefilled with the current value or a default.
+#[component]
+fn DestForm(info: Memo<TenantInfo>) -> impl IntoView {
+    let engine = use_engine();
+    let (id, name, data0, arch0) = info.with_untracked(|i| {
+        (
+            i.id,
+            i.name.clone(),
+            i.data_dest.clone(),
+            i.archive_dest.clone(),
+        )
+    });
+    let data = RwSignal::new(data0.unwrap_or_else(|| default_data_dest(&name)));
+    let archive = RwSignal::new(arch0.unwrap_or_else(|| default_archive_dest(&name)));
+    let stmts = move || info.with(|i| i.dest_statements(&data.get(), &archive.get()));
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let s = stmts();
+        if !s.is_empty() {
+            engine.run_sql.run(s.join("\n"));
+        }
+    };
+    let (data_id, arch_id) = (format!("data-dest-{id}"), format!("archive-dest-{id}"));
+    view! {
+        <details class="card-details">
+            <summary>"Destinations"</summary>
+            <form class="card-form dest-form" on:submit=on_submit>
+                <label for=data_id.clone()>"DATA_BACKUP_DEST"</label>
+                <input id=data_id type="text" spellcheck="false" bind:value=data />
+                <label for=arch_id.clone()>"LOG_ARCHIVE_DEST (LOCATION=)"</label>
+                <input id=arch_id type="text" spellcheck="false" bind:value=archive />
+                <button
+                    type="submit"
+                    data-action="dests"
+                    disabled=move || stmts().is_empty()
+                    title=move || {
+                        let s = stmts();
+                        if s.is_empty() {
+                            format!("nothing to change, or {NEEDS_SESSION}")
+                        } else {
+                            s.join("\n")
+                        }
+                    }
+                >
+                    "Set destinations"
+                </button>
+            </form>
+        </details>
+    }
+}

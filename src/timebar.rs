@@ -1,0 +1,86 @@
+//! Time controls: play/pause (Space), single step, speed on a log scale (0.1×–1000×), the
+//! simulated clock and SCN, and the seed.
+
+use crate::engine::use_engine;
+use crate::format;
+use leptos::prelude::*;
+use obsim::sql::value::format_datetime;
+
+/// Play state shared with the page (keyboard shortcuts, persistence).
+#[derive(Clone, Copy)]
+pub struct Clock {
+    pub playing: RwSignal<bool>,
+    pub speed: RwSignal<f64>,
+}
+
+/// Real milliseconds between ticks of the play loop.
+pub const TICK_MS: u32 = 100;
+
+#[component]
+pub fn TimeBar(clock: Clock, on_new_seed: Callback<u64>) -> impl IntoView {
+    let engine = use_engine();
+    let now = move || engine.read(|sh| sh.cluster.now());
+    let scn = move || engine.read(|sh| sh.cluster.current_scn());
+    let seed = move || engine.read(|sh| sh.cluster.seed());
+    let seed_input = RwSignal::new(String::new());
+    let step = move |_| engine.act(|sh| sh.cluster.advance(1_000_000));
+    view! {
+        <section class="timebar" aria-label="Simulated time">
+            <button
+                class="btn primary"
+                aria-keyshortcuts="Space"
+                on:click=move |_| clock.playing.update(|p| *p = !*p)
+            >
+                {move || if clock.playing.get() { "Pause" } else { "Play" }}
+            </button>
+            <button class="btn" on:click=step aria-keyshortcuts="Shift+ArrowRight" title="Advance 1 simulated second">
+                "Step +1 s"
+            </button>
+            <label class="speed">
+                <span>"Speed"</span>
+                <input
+                    type="range"
+                    min="0"
+                    max="100"
+                    step="1"
+                    aria-valuetext=move || format::speed(clock.speed.get())
+                    prop:value=move || format::slider_from_speed(clock.speed.get()).to_string()
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            clock.speed.set(format::speed_from_slider(v));
+                        }
+                    }
+                />
+                <output data-testid="speed">{move || format::speed(clock.speed.get())}</output>
+            </label>
+            <span class="clock" data-testid="sim-clock" title="Simulated time (+08:00)">
+                {move || format_datetime(now() as i64, false)}
+            </span>
+            <span class="scn" title="Current SCN">"SCN " <span data-testid="sim-scn">{scn}</span></span>
+            <form
+                class="seed"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if let Ok(s) = seed_input.get().trim().parse::<u64>() {
+                        on_new_seed.run(s);
+                        seed_input.set(String::new());
+                    }
+                }
+            >
+                <label>
+                    "Seed "
+                    <input
+                        type="number"
+                        min="0"
+                        inputmode="numeric"
+                        placeholder=move || seed().to_string()
+                        prop:value=move || seed_input.get()
+                        on:input=move |ev| seed_input.set(event_target_value(&ev))
+                        aria-label="New seed"
+                    />
+                </label>
+                <button class="btn" type="submit">"New run"</button>
+            </form>
+        </section>
+    }
+}
