@@ -354,6 +354,11 @@ async fn a_cluster_job_nests_its_tenant_jobs_with_the_task_progress() {
         .text_content()
         .unwrap();
     assert_eq!(cluster_blocks, format!("{sum_done}/{sum_total}"));
+    let cluster_task = rows[0]
+        .query_selector("[data-testid=task-status]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(cluster_task.text_content().unwrap(), "2 tenant jobs");
 
     // Cancel: the whole cluster job, or one child from sys.
     page.click("[data-testid=running-jobs] tr[data-tenant='1'] [data-action=cancel-job]")
@@ -475,18 +480,4 @@ async fn engine_text_is_inserted_as_text() {
         .unwrap();
     assert_eq!(dest.text_content().unwrap(), "file:///data/<b>x</b>");
     assert!(dest.query_selector("b").unwrap().is_none());
-}
-
-#[wasm_bindgen_test]
-async fn zz_dump_html() {
-    let page = Page::mount(shell_after(&format!(
-        "{DESTS}ALTER SYSTEM BACKUP TENANT = mysql_tenant;\nSELECT SLEEP(200);\n\
-         ALTER SYSTEM BACKUP INCREMENTAL TENANT = mysql_tenant;\nSELECT SLEEP(60);\n\
-         ALTER SYSTEM BACKUP INCREMENTAL TENANT = mysql_tenant;\nSELECT SLEEP(2);\n\
-         ALTER SYSTEM CANCEL BACKUP TENANT = mysql_tenant;\nSELECT SLEEP(5);\n\
-         ALTER SYSTEM BACKUP INCREMENTAL TENANT = mysql_tenant;\nSELECT SLEEP(60);\n\
-         ALTER SYSTEM BACKUP DATABASE;\nSELECT SLEEP(20);\n"
-    )))
-    .await;
-    console_log!("DUMPSTART{}DUMPEND", page.root.outer_html());
 }

@@ -816,7 +816,18 @@ impl Exec<'_> {
         if schema.eq_ignore_ascii_case(self.session.system_schema())
             && let Some(v) = views::resolve(table, self.session.is_sys())
         {
-            let set = v.result_set(self.cluster, self.session.tenant_id);
+            let mut set = v.result_set(self.cluster, self.session.tenant_id);
+            if self.session.mode == CompatMode::Oracle {
+                // Oracle-mode views print timestamps with TO_CHAR(.., 'yyyy-mm-dd hh24:mi:ss'):
+                // no fractional seconds (§1.11).
+                for row in &mut set.rows {
+                    for v in row.iter_mut() {
+                        if let Value::DateTime { frac, .. } = v {
+                            *frac = false;
+                        }
+                    }
+                }
+            }
             return Ok(Source::View(set.columns, set.rows));
         }
         match self.user_data().table(&schema, table) {

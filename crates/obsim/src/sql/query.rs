@@ -2798,6 +2798,10 @@ fn like_match(text: &str, pattern: &[PatTok]) -> bool {
         match pattern.get(p) {
             Some(PatTok::Many) => {
                 p += 1;
+                if p == pattern.len() {
+                    // A trailing `%` matches whatever is left: no need to walk it.
+                    return true;
+                }
                 star = Some((p, t));
                 continue;
             }
