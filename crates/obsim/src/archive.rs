@@ -185,17 +185,17 @@ impl TenantArchive {
 
         // Open a new round when the mode is ARCHIVELOG, an enabled dest exists and there is no
         // round or the last one is STOP.
+        let enabled_dest = self
+            .dest
+            .as_ref()
+            .filter(|d| d.state == DestState::Enable)
+            .cloned();
         let can_open = self.log_mode == LogMode::ArchiveLog
-            && self
-                .dest
-                .as_ref()
-                .is_some_and(|d| d.state == DestState::Enable)
             && self
                 .round
                 .as_ref()
                 .is_none_or(|r| r.state == RoundState::Stop);
-        if can_open {
-            let dest = self.dest.clone().expect("checked above");
+        if let Some(dest) = enabled_dest.filter(|_| can_open) {
             let (round_id, base_piece) = match self.round.take() {
                 Some(prev) => {
                     let next = (prev.round_id + 1, prev.used_piece_id + 1);
