@@ -22,6 +22,21 @@ pub struct BackupRequest {
     pub encryption: Encryption,
 }
 
+/// One log stream's part of a set task (`__all_backup_ls_task`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LsTask {
+    pub ls_id: u64,
+    /// BACKUP_META, BACKUP_META_FINISH, BACKUP_USER_DATA, BACKUP_FUSE_TABLET_META,
+    /// BEFORE_PLUS_ARCHIVE_LOG, PLUS_ARCHIVE_LOG (4.3.3 names).
+    pub task_type: &'static str,
+    /// INIT, PENDING, DOING, FINISH.
+    pub status: &'static str,
+    pub macro_block_count: u64,
+    pub finish_macro_block_count: u64,
+    /// The OBServer leading the log stream, which runs its task.
+    pub server: String,
+}
+
 /// Copy speed of one HA low thread, in bytes of macroblock input per second.
 pub const BYTES_PER_THREAD_PER_SEC: u64 = 48 << 20;
 /// Threads when `ha_low_thread_score` is 0 ("default value").
@@ -1130,6 +1145,61 @@ impl Cluster {
                     .write(join(&ls_dir, &format!("{data_dir}/{f}")), 8192);
             }
         }
+    }
+
+    /// The log-stream tasks of a running set task (`__all_backup_ls_task`, §2.8): one per log
+    /// stream, re-typed per phase, with macroblock progress derived from the set task's copy
+    /// plan (blocks are copied in plan order), so they always add up to the set task's counters.
+    pub fn ls_tasks(&self, tenant_id: u64, task_id: u64) -> Vec<LsTask> {
+        let Some(task) = self
+            .tenant_backup(tenant_id)
+            .and_then(|b| b.tasks.iter().find(|t| t.task_id == task_id))
+        else {
+            return Vec::new();
+        };
+        let Some(storage) = self.storage.get(&tenant_id) else {
+            return Vec::new();
+        };
+        let task_type = match task.status {
+            TaskStatus::Init | TaskStatus::BackupSysMeta | TaskStatus::BackupUserMeta => {
+                "BACKUP_META"
+            }
+            TaskStatus::BackupMetaFinish => "BACKUP_META_FINISH",
+            TaskStatus::BackupUserData => "BACKUP_USER_DATA",
+            TaskStatus::BackupFuseTabletMeta => "BACKUP_FUSE_TABLET_META",
+            TaskStatus::BeforeBackupLog => "BEFORE_PLUS_ARCHIVE_LOG",
+            _ => "PLUS_ARCHIVE_LOG",
+        };
+        let done = Cluster::copied_so_far(task).len();
+        storage
+            .log_streams
+            .iter()
+            .map(|ls| {
+                let in_ls = |b: &u32| storage.tablet_of(*b).is_some_and(|t| t.ls_id == ls.ls_id);
+                let total = task.plan.iter().filter(|b| in_ls(b)).count() as u64;
+                let finished = task.plan[..done].iter().filter(|b| in_ls(b)).count() as u64;
+                let status = match task.status {
+                    TaskStatus::Init => "INIT",
+                    TaskStatus::BackupUserData if finished == total => "FINISH",
+                    TaskStatus::BackupUserData if finished == 0 => "PENDING",
+                    TaskStatus::BackupUserData => "DOING",
+                    s if s > TaskStatus::BackupUserData => "FINISH",
+                    _ => "DOING",
+                };
+                LsTask {
+                    ls_id: ls.ls_id,
+                    task_type,
+                    status,
+                    macro_block_count: total,
+                    finish_macro_block_count: finished,
+                    server: self
+                        .servers
+                        .get(ls.leader_server)
+                        .map(|s| s.addr())
+                        .unwrap_or_default(),
+                }
+            })
+            .collect()
     }
 
     /// Blocks a running task has copied so far (for the dashboards and the animation).

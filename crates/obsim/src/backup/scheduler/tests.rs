@@ -794,3 +794,42 @@ fn delete_policy_cleans_incomplete_sets_and_chains_older_than_the_window() {
             .is_empty()
     );
 }
+
+#[test]
+fn ls_tasks_split_the_set_task_by_log_stream_and_add_up() {
+    let mut c = ready_cluster();
+    c.start_tenant_backup(MYSQL, &full()).unwrap();
+    let mut saw_doing = false;
+    for _ in 0..300 {
+        c.advance(SECOND);
+        let Some(task) = c.tenant_backup(MYSQL).unwrap().tasks.first().cloned() else {
+            break;
+        };
+        let ls = c.ls_tasks(MYSQL, task.task_id);
+        assert_eq!(
+            ls.iter().map(|l| l.ls_id).collect::<Vec<_>>(),
+            [1, 1001, 1002, 1003]
+        );
+        assert_eq!(
+            ls.iter().map(|l| l.macro_block_count).sum::<u64>(),
+            task.macro_block_count
+        );
+        assert_eq!(
+            ls.iter().map(|l| l.finish_macro_block_count).sum::<u64>(),
+            task.finish_macro_block_count
+        );
+        if task.status == TaskStatus::BackupUserData {
+            assert!(ls.iter().all(|l| l.task_type == "BACKUP_USER_DATA"));
+            saw_doing |= ls.iter().any(|l| l.status == "DOING");
+            assert_eq!(
+                ls[0].status, "FINISH",
+                "the sys LS's blocks are copied first"
+            );
+        }
+    }
+    assert!(saw_doing);
+    assert!(
+        c.ls_tasks(MYSQL, 1).is_empty(),
+        "a finished task has no LS tasks left"
+    );
+}
