@@ -821,10 +821,10 @@ fn ls_tasks_split_the_set_task_by_log_stream_and_add_up() {
         if task.status == TaskStatus::BackupUserData {
             assert!(ls.iter().all(|l| l.task_type == "BACKUP_USER_DATA"));
             saw_doing |= ls.iter().any(|l| l.status == "DOING");
-            assert_eq!(
-                ls[0].status, "FINISH",
-                "the sys LS's blocks are copied first"
-            );
+            // The sys LS's blocks come first in the plan: once user LSs progress, it is done.
+            if ls[1..].iter().any(|l| l.finish_macro_block_count > 0) {
+                assert_eq!(ls[0].status, "FINISH");
+            }
         }
     }
     assert!(saw_doing);
