@@ -236,6 +236,26 @@ impl Table {
         }
     }
 
+    /// Everything but the rows (what a DML statement needs to plan its changes).
+    pub fn shape(&self) -> Table {
+        Table {
+            name: self.name.clone(),
+            columns: self.columns.clone(),
+            primary_key: self.primary_key.clone(),
+            tablet_id: self.tablet_id,
+            rows: BTreeMap::new(),
+            next_hidden_key: self.next_hidden_key,
+        }
+    }
+
+    pub fn next_hidden_key(&self) -> u64 {
+        self.next_hidden_key
+    }
+
+    pub fn set_next_hidden_key(&mut self, k: u64) {
+        self.next_hidden_key = k;
+    }
+
     pub fn column_index(&self, name: &str) -> Option<usize> {
         self.columns
             .iter()

@@ -844,16 +844,22 @@ impl Exec<'_> {
         )
     }
 
-    fn select(&mut self, s: &Select) -> ObResult<Reply> {
-        // The query reads one snapshot; SLEEP time is added up and applied afterwards, so the
-        // table's rows can be scanned in place instead of copied.
-        let mut qc = QueryCtx {
+    /// A context that evaluates against one snapshot while rows stay borrowed; SLEEP time is
+    /// summed in it and applied by the caller.
+    fn query_ctx(&self) -> QueryCtx {
+        QueryCtx {
             now: self.cluster.now() as i64,
             database: self.session.database.clone(),
             user: self.current_user(),
             version: self.version(),
             slept: 0.0,
-        };
+        }
+    }
+
+    fn select(&mut self, s: &Select) -> ObResult<Reply> {
+        // The query reads one snapshot; SLEEP time is added up and applied afterwards, so the
+        // table's rows can be scanned in place instead of copied.
+        let mut qc = self.query_ctx();
         let set = match &s.from {
             None => run_select::<Vec<Value>>(s, None, &mut qc)?,
             Some(name) => match self.resolve_source(name)? {
@@ -1317,11 +1323,12 @@ impl Exec<'_> {
                 format!("The target table {table} of the DML is not updatable"),
             ));
         }
+        // The table's shape only: its rows are scanned in place, never copied per statement.
         let t = self
             .user_data()
             .table(&db, &table)
             .ok_or_else(|| self.no_such_table(&db, &table))?
-            .clone();
+            .shape();
         Ok((db, table, t))
     }
 
@@ -1370,7 +1377,11 @@ impl Exec<'_> {
                 row[i] = coerce(c, v, n + 1)?;
             }
             let key = t.key_of(&row);
-            if t.rows.contains_key(&key) || !pending.insert(key.clone()) {
+            let exists = self
+                .user_data()
+                .table(&db, &table)
+                .is_some_and(|real| real.rows.contains_key(&key));
+            if exists || !pending.insert(key.clone()) {
                 return Err(ObError::mysql(
                     1062,
                     "23000",
@@ -1394,9 +1405,7 @@ impl Exec<'_> {
                 .get_mut(&db.to_ascii_lowercase())
                 .and_then(|x| x.tables.get_mut(&table.to_ascii_lowercase()))
         {
-            let rows = std::mem::take(&mut slot.rows);
-            t.rows = rows;
-            *slot = t;
+            slot.set_next_hidden_key(t.next_hidden_key());
         }
         self.commit_ops(ops, blocks);
         Ok(Reply::Ok(count))
@@ -1426,16 +1435,21 @@ impl Exec<'_> {
             .map(|w| compile_expr(w, &columns, Clause::Where))
             .transpose()?;
         let mut n = 0usize;
-        for (key, row) in &t.rows {
+        let mut qc = self.query_ctx();
+        let real = self
+            .user_data()
+            .table(&db, &table)
+            .ok_or_else(|| self.no_such_table(&db, &table))?;
+        for (key, row) in &real.rows {
             if let Some(f) = &filter
-                && !f.matches(row, self)?
+                && !f.matches(row, &mut qc)?
             {
                 continue;
             }
             n += 1;
             let mut new_row = row.clone();
             for (i, e) in &sets {
-                let v = eval_expr(e, Some((&columns, row)), self)?;
+                let v = eval_expr(e, Some((&columns, row)), &mut qc)?;
                 new_row[*i] = coerce(&t.columns[*i], v, n)?;
             }
             if &new_row == row {
@@ -1452,7 +1466,7 @@ impl Exec<'_> {
                 )
             };
             if &new_key != key {
-                if (t.rows.contains_key(&new_key) && !removed.contains(&new_key))
+                if (real.rows.contains_key(&new_key) && !removed.contains(&new_key))
                     || !new_keys.insert(new_key.clone())
                 {
                     return Err(ObError::mysql(
@@ -1485,6 +1499,7 @@ impl Exec<'_> {
             .filter(|o| matches!(o, DataOp::Put { .. }))
             .count() as u64;
         let blocks = self.blocks_of_rows(&t, touched.iter());
+        self.sleep(qc.slept);
         if !ops.is_empty() {
             self.commit_ops(ops, blocks);
         }
@@ -1500,15 +1515,21 @@ impl Exec<'_> {
             .map(|w| compile_expr(w, &columns, Clause::Where))
             .transpose()?;
         let mut keys = Vec::new();
-        for (key, row) in &t.rows {
+        let mut qc = self.query_ctx();
+        let real = self
+            .user_data()
+            .table(&db, &table)
+            .ok_or_else(|| self.no_such_table(&db, &table))?;
+        for (key, row) in &real.rows {
             if let Some(f) = &filter
-                && !f.matches(row, self)?
+                && !f.matches(row, &mut qc)?
             {
                 continue;
             }
             keys.push(key.clone());
         }
         let blocks = self.blocks_of_rows(&t, keys.iter());
+        self.sleep(qc.slept);
         let n = keys.len() as u64;
         let ops = keys
             .into_iter()
