@@ -191,6 +191,14 @@ impl UserData {
                 row,
             } => {
                 if let Some(t) = self.table_mut(db, table) {
+                    // A hidden key (tables without a primary key) is one encoded integer: keep the
+                    // counter past it, so a replayed (restored) table never reuses a key.
+                    if t.primary_key.is_empty()
+                        && let Some(bytes) = key.get(1..9).and_then(|b| <[u8; 8]>::try_from(b).ok())
+                    {
+                        let k = u64::from_be_bytes(bytes) ^ (1 << 63);
+                        t.next_hidden_key = t.next_hidden_key.max(k.saturating_add(1));
+                    }
                     t.rows.insert(key.clone(), row.clone());
                 }
             }
@@ -652,6 +660,42 @@ mod tests {
         );
         assert!(d.as_of(10, &builtin).table("shop", "t").is_none());
         assert!(d.as_of(5, &builtin).database("shop").is_none());
+    }
+
+    #[test]
+    fn replay_keeps_the_hidden_key_counter_past_replayed_rows() {
+        let builtin = UserData::new_mysql();
+        let mut d = builtin.clone();
+        let t = Table::new("t".into(), vec![col("a", ColType::Int, false)], vec![], 0);
+        d.commit(
+            1,
+            DataOp::CreateTable {
+                db: "test".into(),
+                table: t,
+            },
+        );
+        for i in 1..=3 {
+            let key = encode_key(&[Value::Int(i)]);
+            let row = vec![Value::Int(7)];
+            d.commit(
+                1 + i as u64,
+                DataOp::Put {
+                    db: "test".into(),
+                    table: "t".into(),
+                    key,
+                    row,
+                },
+            );
+        }
+        let mut restored = d.as_of(100, &builtin);
+        let t = restored
+            .databases
+            .get_mut("test")
+            .unwrap()
+            .tables
+            .get_mut("t")
+            .unwrap();
+        assert_eq!(t.key_of(&[Value::Int(7)]), encode_key(&[Value::Int(4)]));
     }
 
     #[test]
