@@ -2069,8 +2069,19 @@ enum Num {
     Float(f64),
 }
 
+/// 10^n for every n that fits an i128 (0..=38), precomputed: decimal comparisons run per row.
+const POW10: [i128; 39] = {
+    let mut t = [1i128; 39];
+    let mut i = 1;
+    while i < 39 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
 fn pow10(n: u32) -> Option<i128> {
-    10i128.checked_pow(n)
+    POW10.get(n as usize).copied()
 }
 
 fn exact_f64(m: i128, s: u8) -> f64 {
