@@ -128,6 +128,9 @@ enum Reply {
     Rows(ResultSet),
 }
 
+/// A row of a user table with its key, borrowed in place.
+type RowRef<'a> = (&'a Vec<u8>, &'a Vec<Value>);
+
 /// What a FROM names.
 enum Source {
     View(Vec<Column>, Vec<Vec<Value>>),
@@ -1411,6 +1414,35 @@ impl Exec<'_> {
         Ok(Reply::Ok(count))
     }
 
+    /// The rows of a table that a DML statement's WHERE selects, scanned in place (the table
+    /// itself is returned too, for duplicate-key checks). SLEEP time accumulates in `qc`.
+    fn matching_rows<'s>(
+        &'s self,
+        db: &str,
+        table: &str,
+        columns: &[Column],
+        selection: Option<&Expr>,
+        qc: &mut QueryCtx,
+    ) -> ObResult<(&'s Table, Vec<RowRef<'s>>)> {
+        let filter = selection
+            .map(|w| compile_expr(w, columns, Clause::Where))
+            .transpose()?;
+        let real = self
+            .user_data()
+            .table(db, table)
+            .ok_or_else(|| self.no_such_table(db, table))?;
+        let mut out = Vec::new();
+        for (key, row) in &real.rows {
+            if let Some(f) = &filter
+                && !f.matches(row, qc)?
+            {
+                continue;
+            }
+            out.push((key, row));
+        }
+        Ok((real, out))
+    }
+
     fn update(&mut self, upd: &Update) -> ObResult<Reply> {
         let (db, table, t) = self.table_for_dml(&upd.table)?;
         let columns: Vec<Column> = t.columns.iter().map(user_column).collect();
@@ -1429,23 +1461,11 @@ impl Exec<'_> {
         let mut touched = Vec::new();
         let mut new_keys = std::collections::BTreeSet::new();
         let mut removed = std::collections::BTreeSet::new();
-        let filter = upd
-            .selection
-            .as_ref()
-            .map(|w| compile_expr(w, &columns, Clause::Where))
-            .transpose()?;
         let mut n = 0usize;
         let mut qc = self.query_ctx();
-        let real = self
-            .user_data()
-            .table(&db, &table)
-            .ok_or_else(|| self.no_such_table(&db, &table))?;
-        for (key, row) in &real.rows {
-            if let Some(f) = &filter
-                && !f.matches(row, &mut qc)?
-            {
-                continue;
-            }
+        let (real, matching) =
+            self.matching_rows(&db, &table, &columns, upd.selection.as_ref(), &mut qc)?;
+        for (key, row) in matching {
             n += 1;
             let mut new_row = row.clone();
             for (i, e) in &sets {
@@ -1509,23 +1529,11 @@ impl Exec<'_> {
     fn delete(&mut self, del: &Delete) -> ObResult<Reply> {
         let (db, table, t) = self.table_for_dml(&del.table)?;
         let columns: Vec<Column> = t.columns.iter().map(user_column).collect();
-        let filter = del
-            .selection
-            .as_ref()
-            .map(|w| compile_expr(w, &columns, Clause::Where))
-            .transpose()?;
-        let mut keys = Vec::new();
         let mut qc = self.query_ctx();
-        let real = self
-            .user_data()
-            .table(&db, &table)
-            .ok_or_else(|| self.no_such_table(&db, &table))?;
-        for (key, row) in &real.rows {
-            if let Some(f) = &filter
-                && !f.matches(row, &mut qc)?
-            {
-                continue;
-            }
+        let (_, matching) =
+            self.matching_rows(&db, &table, &columns, del.selection.as_ref(), &mut qc)?;
+        let mut keys = Vec::new();
+        for (key, _) in matching {
             keys.push(key.clone());
         }
         let blocks = self.blocks_of_rows(&t, keys.iter());
