@@ -1,4 +1,7 @@
-//! Small display helpers shared by the dashboards (pure, tested natively).
+//! Small display helpers shared by the dashboards (pure, tested natively). Decimals go through
+//! `obsim::num` rather than `{:.N}`, which would pull core's float printer into the wasm.
+
+use obsim::num::format_fixed;
 
 /// `1.50 GiB`, `12.0 MiB`, `512 B`.
 pub fn bytes(n: u64) -> String {
@@ -12,9 +15,9 @@ pub fn bytes(n: u64) -> String {
     if u == 0 {
         format!("{n} B")
     } else if v >= 100.0 {
-        format!("{v:.0} {}", UNITS[u])
+        format!("{} {}", format_fixed(v, 0), UNITS[u])
     } else {
-        format!("{v:.1} {}", UNITS[u])
+        format!("{} {}", format_fixed(v, 1), UNITS[u])
     }
 }
 
@@ -32,9 +35,9 @@ pub fn duration_secs(secs: u64) -> String {
 /// Simulation speed as shown: `0.1×`, `1×`, `250×`.
 pub fn speed(x: f64) -> String {
     if x < 1.0 {
-        format!("{x:.1}×")
+        format_fixed(x, 1) + "×"
     } else {
-        format!("{x:.0}×")
+        format_fixed(x, 0) + "×"
     }
 }
 
@@ -44,8 +47,9 @@ pub fn speed_from_slider(pos: f64) -> f64 {
     10f64.powf(-1.0 + 4.0 * p)
 }
 
-pub fn slider_from_speed(x: f64) -> f64 {
-    ((x.clamp(0.1, 1000.0).log10() + 1.0) / 4.0 * 100.0).round()
+pub fn slider_from_speed(x: f64) -> u32 {
+    // 0..=100 after the clamp.
+    ((x.clamp(0.1, 1000.0).log10() + 1.0) / 4.0 * 100.0).round() as u32
 }
 
 #[cfg(test)]
@@ -72,7 +76,7 @@ mod tests {
         assert!((speed_from_slider(0.0) - 0.1).abs() < 1e-9);
         assert!((speed_from_slider(25.0) - 1.0).abs() < 1e-9);
         assert!((speed_from_slider(100.0) - 1000.0).abs() < 1e-6);
-        assert_eq!(slider_from_speed(10.0), 50.0);
+        assert_eq!(slider_from_speed(10.0), 50);
         assert_eq!(speed(0.1), "0.1×");
         assert_eq!(speed(250.0), "250×");
     }

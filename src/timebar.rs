@@ -46,8 +46,8 @@ pub fn TimeBar(clock: Clock, on_new_seed: Callback<u64>) -> impl IntoView {
                     aria-valuetext=move || format::speed(clock.speed.get())
                     prop:value=move || format::slider_from_speed(clock.speed.get()).to_string()
                     on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            clock.speed.set(format::speed_from_slider(v));
+                        if let Ok(v) = event_target_value(&ev).parse::<u32>() {
+                            clock.speed.set(format::speed_from_slider(f64::from(v)));
                         }
                     }
                 />

@@ -207,7 +207,10 @@ impl TenantInfo {
 /// `lag 1.2 s`, `lag 2 min 05 s`.
 pub fn lag_text(lag: Micros) -> String {
     if lag < 60 * SECOND {
-        format!("lag {:.1} s", lag as f64 / SECOND as f64)
+        format!(
+            "lag {} s",
+            obsim::num::format_fixed(lag as f64 / SECOND as f64, 1)
+        )
     } else {
         format!("lag {}", crate::format::duration_secs(lag / SECOND))
     }
@@ -316,7 +319,7 @@ fn sum_progress(parts: impl Iterator<Item = Progress>) -> Option<Progress> {
     } else {
         sum.finished as f64 * 100.0 / sum.total as f64
     };
-    sum.percent = format!("{pct:.2}");
+    sum.percent = obsim::num::format_fixed(pct, 2);
     sum.task_status = format!("{n} tenant {}", if n == 1 { "job" } else { "jobs" });
     Some(sum)
 }

@@ -5,6 +5,7 @@ use super::model::{SetChip, TenantSets, clock, set_chains};
 use crate::engine::use_engine;
 use crate::format;
 use leptos::prelude::*;
+use obsim::num::format_fixed;
 
 #[component]
 pub fn SetChains() -> impl IntoView {
@@ -164,7 +165,7 @@ fn polyline(points: &[Point], full: bool) -> String {
     points
         .iter()
         .filter(|p| p.full == full)
-        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .map(|p| format!("{},{}", format_fixed(p.x, 1), format_fixed(p.y, 1)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -200,7 +201,7 @@ fn SizePlot(sets: TenantSets) -> impl IntoView {
             };
             if p.full {
                 view! {
-                    <circle class=class cx=format!("{:.1}", p.x) cy=format!("{:.1}", p.y) r="4">
+                    <circle class=class cx=format_fixed(p.x, 1) cy=format_fixed(p.y, 1) r="4">
                         <title>{p.label}</title>
                     </circle>
                 }
@@ -209,8 +210,8 @@ fn SizePlot(sets: TenantSets) -> impl IntoView {
                 view! {
                     <rect
                         class=class
-                        x=format!("{:.1}", p.x - 3.5)
-                        y=format!("{:.1}", p.y - 3.5)
+                        x=format_fixed(p.x - 3.5, 1)
+                        y=format_fixed(p.y - 3.5, 1)
                         width="7"
                         height="7"
                     >
@@ -221,33 +222,33 @@ fn SizePlot(sets: TenantSets) -> impl IntoView {
             }
         })
         .collect_view();
-    let axis_y = format!("{:.1}", H - BOTTOM);
+    let axis_y = format_fixed(H - BOTTOM, 1);
     let labelled_by = title_id.clone();
     view! {
         <svg
             class="set-plot"
             data-testid="set-plot"
             data-tenant=sets.tenant.clone()
-            viewBox=format!("0 0 {W} {H}")
+            viewBox=format!("0 0 {} {}", format_fixed(W, 0), format_fixed(H, 0))
             role="img"
             aria-labelledby=labelled_by
         >
             <title id=title_id>{title}</title>
             <g class="legend" aria-hidden="true">
-                <circle class="legend-full" cx=LEFT.to_string() cy="10" r="4"></circle>
-                <text x=(LEFT + 8.0).to_string() y="14">"full"</text>
-                <rect class="legend-inc" x=(LEFT + 46.5).to_string() y="6.5" width="7" height="7"></rect>
-                <text x=(LEFT + 58.0).to_string() y="14">"incremental"</text>
+                <circle class="legend-full" cx=format_fixed(LEFT, 1) cy="10" r="4"></circle>
+                <text x=format_fixed(LEFT + 8.0, 1) y="14">"full"</text>
+                <rect class="legend-inc" x=format_fixed(LEFT + 46.5, 1) y="6.5" width="7" height="7"></rect>
+                <text x=format_fixed(LEFT + 58.0, 1) y="14">"incremental"</text>
             </g>
             <g class="axes" aria-hidden="true">
-                <line x1=LEFT.to_string() y1=TOP.to_string() x2=LEFT.to_string() y2=axis_y.clone()></line>
-                <line x1=LEFT.to_string() y1=axis_y.clone() x2=(W - RIGHT).to_string() y2=axis_y.clone()></line>
-                <text class="tick" x=(LEFT - 4.0).to_string() y=(TOP + 4.0).to_string() text-anchor="end">
+                <line x1=format_fixed(LEFT, 1) y1=format_fixed(TOP, 1) x2=format_fixed(LEFT, 1) y2=axis_y.clone()></line>
+                <line x1=format_fixed(LEFT, 1) y1=axis_y.clone() x2=format_fixed(W - RIGHT, 1) y2=axis_y.clone()></line>
+                <text class="tick" x=format_fixed(LEFT - 4.0, 1) y=format_fixed(TOP + 4.0, 1) text-anchor="end">
                     {format::bytes(max)}
                 </text>
-                <text class="tick" x=(LEFT - 4.0).to_string() y=axis_y text-anchor="end">"0"</text>
-                <text class="tick" x=LEFT.to_string() y=(H - 4.0).to_string()>{clock(first)}</text>
-                <text class="tick" x=(W - RIGHT).to_string() y=(H - 4.0).to_string() text-anchor="end">
+                <text class="tick" x=format_fixed(LEFT - 4.0, 1) y=axis_y text-anchor="end">"0"</text>
+                <text class="tick" x=format_fixed(LEFT, 1) y=format_fixed(H - 4.0, 1)>{clock(first)}</text>
+                <text class="tick" x=format_fixed(W - RIGHT, 1) y=format_fixed(H - 4.0, 1) text-anchor="end">
                     {clock(last)}
                 </text>
             </g>

@@ -8,6 +8,7 @@ pub mod assist;
 pub mod backup;
 pub mod cluster;
 pub mod error;
+pub mod num;
 pub mod obclient;
 pub mod params;
 pub mod restore;

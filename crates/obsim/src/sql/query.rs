@@ -2186,7 +2186,7 @@ fn number_literal(text: &str) -> Value {
     if let Some((m, s)) = parse_exact(text) {
         return Value::decimal(m, s);
     }
-    text.parse::<f64>().map_or(Value::Int(0), float_value)
+    crate::num::parse_f64(text).map_or(Value::Int(0), float_value)
 }
 
 /// A string in numeric context, as MySQL converts it: leading spaces skipped, then the longest
@@ -2230,14 +2230,17 @@ fn str_to_num(s: &str) -> Num {
             j += 1;
         }
         if j > exp_start {
-            let f = s.get(start..j).and_then(|t| t.parse().ok()).unwrap_or(0.0);
+            let f = s
+                .get(start..j)
+                .and_then(crate::num::parse_f64)
+                .unwrap_or(0.0);
             return Num::Float(f);
         }
     }
     let text = s.get(start..mantissa_end).unwrap_or("0");
     match parse_exact(text) {
         Some((m, scale)) => Num::Exact(m, scale),
-        None => Num::Float(text.parse().unwrap_or(0.0)),
+        None => Num::Float(crate::num::parse_f64(text).unwrap_or(0.0)),
     }
 }
 
@@ -2252,11 +2255,11 @@ fn float_value(f: f64) -> Value {
         return Value::decimal(0, 0);
     }
     if (1e-4..1e15).contains(&f.abs())
-        && let Some((m, s)) = parse_exact(&f.to_string())
+        && let Some((m, s)) = parse_exact(&crate::num::format_shortest(f))
     {
         return Value::decimal(m, s);
     }
-    Value::Str(format!("{f:e}"))
+    Value::Str(crate::num::format_exp(f))
 }
 
 /// `n / d` rounded half away from zero (MySQL's DECIMAL rounding); None on overflow or d = 0.

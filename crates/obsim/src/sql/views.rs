@@ -724,7 +724,7 @@ pub fn bytes_display(bytes: u64) -> String {
     } else {
         (b / (1024.0 * 1024.0 * 1024.0 * MB), "PB")
     };
-    format!("{v:.2}{unit}")
+    crate::num::format_fixed(v, 2) + unit
 }
 
 fn in_scope(scope: Scope, tenant: u64) -> bool {
