@@ -42,3 +42,29 @@ test('a saved session that cannot be read shows a message and a reset button', a
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test('keyboard only: reach a tenant card by its number and back it up; 360 px wide still fits', async () => {
+  const { page, problems, context } = await watchedPage(browser, site.origin);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(site.origin + '/');
+  await page.waitForSelector('#sql-input');
+  // Nothing overflows sideways at 360 px: the console and dashboards wrap.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('2');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.tenant), 'oracle_tenant');
+  await page.keyboard.press('f');
+  // The card's F typed the statement into the console, which ran it as root@sys.
+  await page.waitForFunction(() => document.querySelector('[data-testid=transcript]')?.textContent
+    .includes('ALTER SYSTEM BACKUP TENANT = oracle_tenant;'));
+  const transcript = await page.textContent('[data-testid=transcript]');
+  assert.match(transcript, /ERROR 9\d{3}|Query OK/);
+  await page.keyboard.press('j');
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('dash-jobs')));
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'sql-input');
+  await screenshot(page, 'keyboard-360px');
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  await context.close();
+});

@@ -56,15 +56,25 @@ fn save(engine: Engine, console: ConsoleState, clock: Clock, theme: RwSignal<Str
     });
 }
 
-fn is_typing_target(ev: &web_sys::KeyboardEvent) -> bool {
+fn target_tag(ev: &web_sys::KeyboardEvent) -> String {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(
-                el.tag_name().as_str(),
-                "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
-            )
-        })
+        .map(|el| el.tag_name())
+        .unwrap_or_default()
+}
+
+/// True when a key goes to a text field (its own keys win over every shortcut).
+pub fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
+    matches!(target_tag(ev).as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+}
+
+/// Focuses the first element matching `selector` (made focusable with tabindex=-1).
+fn focus(selector: &str) {
+    if let Ok(Some(el)) = document().query_selector(selector)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.focus();
+    }
 }
 
 #[component]
@@ -127,11 +137,13 @@ pub fn App() -> impl IntoView {
 
     // Keyboard shortcuts outside text fields.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if is_typing_target(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        if in_text_field(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        match ev.key().as_str() {
-            " " => {
+        let key = ev.key();
+        match key.as_str() {
+            // A focused button keeps Space for itself.
+            " " if target_tag(&ev) != "BUTTON" => {
                 ev.prevent_default();
                 clock.playing.update(|p| *p = !*p);
             }
@@ -140,11 +152,11 @@ pub fn App() -> impl IntoView {
             "ArrowRight" if ev.shift_key() => engine.act(|sh| sh.cluster.advance(1_000_000)),
             "/" => {
                 ev.prevent_default();
-                if let Some(el) = document().get_element_by_id("sql-input")
-                    && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
-                {
-                    let _ = el.focus();
-                }
+                focus("#sql-input");
+            }
+            "j" | "J" => focus(".dash-jobs"),
+            "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" => {
+                focus(&format!(".tenant-card:nth-child({key})"));
             }
             _ => {}
         }
@@ -239,7 +251,7 @@ fn Header(theme: RwSignal<String>, help_open: RwSignal<bool>) -> impl IntoView {
 
 #[component]
 fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
-    const KEYS: [(&str, &str); 11] = [
+    const KEYS: [(&str, &str); 16] = [
         ("Space", "Play / pause simulated time (outside text fields)"),
         ("Shift + →", "Step one simulated second"),
         ("/", "Focus the console input"),
@@ -255,6 +267,17 @@ fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
         ),
         ("Ctrl + L", "Clear the transcript"),
         ("Ctrl + C", "Drop the current input (with no text selected)"),
+        ("1 … 9", "Focus tenant card n"),
+        (
+            "F / I / C / A",
+            "In a tenant card: full backup, incremental backup, cancel, archive on/off",
+        ),
+        (
+            "T / D",
+            "In a tenant card: edit the thread score, the destinations",
+        ),
+        ("J", "Focus the job dashboard"),
+        ("C", "In a running job's row: cancel that job"),
         ("?", "Show or hide this sheet"),
         ("Esc", "Close this sheet"),
     ];

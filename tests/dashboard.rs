@@ -481,3 +481,77 @@ async fn engine_text_is_inserted_as_text() {
     assert_eq!(dest.text_content().unwrap(), "file:///data/<b>x</b>");
     assert!(dest.query_selector("b").unwrap().is_none());
 }
+
+/// Presses `key` on `sel` (keydown bubbles to the card or row, as a real key press would).
+async fn press(page: &Page, sel: &str, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    page.find(sel)
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .dispatch_event(&ev)
+        .unwrap();
+    TimeoutFuture::new(0).await;
+}
+
+#[wasm_bindgen_test]
+async fn card_and_job_keys_press_the_same_buttons() {
+    let page = Page::mount(shell_after(&format!(
+        "{DESTS}ALTER SYSTEM BACKUP DATABASE;\n"
+    )))
+    .await;
+    page.advance(20).await;
+    // Focus is on a card's button: F, I, C, A type what the buttons type.
+    for key in ["f", "I", "c", "a"] {
+        press(&page, &card("oracle_tenant", "[data-action=full]"), key).await;
+    }
+    assert_eq!(
+        page.take_sent(),
+        [
+            "ALTER SYSTEM BACKUP TENANT = oracle_tenant;",
+            "ALTER SYSTEM BACKUP INCREMENTAL TENANT = oracle_tenant;",
+            "ALTER SYSTEM CANCEL BACKUP TENANT = oracle_tenant;",
+            "ALTER SYSTEM NOARCHIVELOG TENANT = oracle_tenant;",
+        ]
+    );
+    // T focuses the card's score field; D opens the destinations and focuses the first one.
+    press(&page, &card("oracle_tenant", "[data-action=full]"), "t").await;
+    let active = document().active_element().unwrap();
+    assert_eq!(active.id(), "score-1004");
+    // Keys typed into a field are text, not shortcuts.
+    press(&page, "#score-1004", "f").await;
+    assert!(page.take_sent().is_empty());
+    press(&page, &card("oracle_tenant", "[data-action=full]"), "d").await;
+    assert!(page.find(&card("oracle_tenant", "details[open]")).is_some());
+    assert_eq!(document().active_element().unwrap().id(), "data-dest-1004");
+    // Modified keys are the browser's.
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("f");
+    init.set_ctrl_key(true);
+    init.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    page.find(&card("oracle_tenant", "[data-action=full]"))
+        .unwrap()
+        .dispatch_event(&ev)
+        .unwrap();
+    assert!(page.take_sent().is_empty());
+    // C in a running job's row cancels that job.
+    press(
+        &page,
+        "[data-testid=running-jobs] tr[data-tenant='1002'] [data-action=cancel-job]",
+        "c",
+    )
+    .await;
+    assert_eq!(
+        page.take_sent(),
+        ["ALTER SYSTEM CANCEL BACKUP TENANT = mysql_tenant;"]
+    );
+    // Every action button names its key for assistive technology.
+    for b in
+        page.all(".tenant-card [data-action]:not([data-action=score]):not([data-action=dests])")
+    {
+        assert!(b.has_attribute("aria-keyshortcuts"), "{}", b.outer_html());
+    }
+}

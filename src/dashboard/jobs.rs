@@ -19,7 +19,7 @@ const COMMENT_CHARS: usize = 40;
 #[component]
 pub fn JobDashboard() -> impl IntoView {
     view! {
-        <section class="dash dash-jobs" aria-labelledby="dash-jobs-title">
+        <section class="dash dash-jobs" aria-labelledby="dash-jobs-title" tabindex="-1">
             <h2 id="dash-jobs-title">"Backup jobs"</h2>
             <RunningJobs />
             <JobHistory />
@@ -106,7 +106,7 @@ fn JobRow(key: JobKey, child: bool) -> impl IntoView {
     };
     let (tenant, job_id) = job.with_untracked(|j| (j.tenant.clone(), j.job_id));
     let denied = move || job.with(|j| j.cancel.is_none());
-    let cancel = move |_: MouseEvent| {
+    let cancel = move || {
         if let Some(sql) = job.with_untracked(|j| j.cancel.clone()) {
             engine.run_sql.run(sql);
         }
@@ -121,6 +121,13 @@ fn JobRow(key: JobKey, child: bool) -> impl IntoView {
             class=if child { "job job-child" } else { "job" }
             data-tenant=key.0.to_string()
             data-job=key.1.to_string()
+            on:keydown=move |ev| {
+                let plain = !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+                if plain && ev.key().eq_ignore_ascii_case("c") && !crate::app::in_text_field(&ev) {
+                    ev.prevent_default();
+                    cancel();
+                }
+            }
         >
             <th scope="row">
                 {child.then_some(view! { <span aria-hidden="true">"↳ "</span> })}
@@ -156,7 +163,8 @@ fn JobRow(key: JobKey, child: bool) -> impl IntoView {
                     disabled=denied
                     title=move || job.with(|j| j.cancel.clone()).unwrap_or_else(|| need.into())
                     aria-label=format!("Cancel {tenant} job {job_id}")
-                    on:click=cancel
+                    aria-keyshortcuts="C"
+                    on:click=move |_: MouseEvent| cancel()
                 >
                     "Cancel"
                 </button>

@@ -5,8 +5,51 @@ use super::model::{TenantInfo, lag_text};
 use super::sql::{NEEDS_SESSION, default_archive_dest, default_data_dest, parse_score};
 use crate::engine::use_engine;
 use crate::format;
-use leptos::ev::{MouseEvent, SubmitEvent};
+use leptos::ev::{KeyboardEvent, MouseEvent, SubmitEvent};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Keys that work while focus is inside a tenant card (not in a text field): each presses the
+/// card's button or focuses its field, so the statement still goes through the console.
+pub const CARD_KEYS: [(&str, &str); 6] = [
+    ("F", "[data-action=full]"),
+    ("I", "[data-action=inc]"),
+    ("C", "[data-action=cancel]"),
+    ("A", "[data-action=archive]"),
+    ("T", "input[type=number]"),
+    ("D", "details input"),
+];
+
+fn card_shortcut(ev: &KeyboardEvent) {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || crate::app::in_text_field(ev) {
+        return;
+    }
+    let key = ev.key().to_ascii_uppercase();
+    let Some((_, selector)) = CARD_KEYS.iter().find(|(k, _)| *k == key) else {
+        return;
+    };
+    let Some(card) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if key == "D"
+        && let Ok(Some(details)) = card.query_selector("details")
+    {
+        let _ = details.set_attribute("open", "");
+    }
+    if let Ok(Some(el)) = card.query_selector(selector)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        ev.prevent_default();
+        if key == "T" || key == "D" {
+            let _ = el.focus();
+        } else {
+            el.click();
+        }
+    }
+}
 
 #[component]
 pub fn TenantDashboard() -> impl IntoView {
@@ -60,7 +103,13 @@ fn TenantCard(id: u64) -> impl IntoView {
     let group_label = format!("Backup actions on {name}");
     let cancel_label = format!("Cancel backup of {name}");
     view! {
-        <article class="tenant-card" data-tenant=name.clone() aria-labelledby=labelled_by>
+        <article
+            class="tenant-card"
+            data-tenant=name.clone()
+            aria-labelledby=labelled_by
+            tabindex="-1"
+            on:keydown=move |ev| card_shortcut(&ev)
+        >
             <header class="card-head">
                 <h3 id=title_id>{name.clone()}</h3>
                 <span class="chip-id" aria-label="tenant id">{id}</span>
@@ -117,6 +166,7 @@ fn TenantCard(id: u64) -> impl IntoView {
                 <button
                     type="button"
                     data-action="full"
+                    aria-keyshortcuts="F"
                     disabled=denied
                     title=why
                     on:click=act(|i| i.stmt().full_backup())
@@ -126,6 +176,7 @@ fn TenantCard(id: u64) -> impl IntoView {
                 <button
                     type="button"
                     data-action="inc"
+                    aria-keyshortcuts="I"
                     disabled=denied
                     title=why
                     on:click=act(|i| i.stmt().inc_backup())
@@ -135,6 +186,7 @@ fn TenantCard(id: u64) -> impl IntoView {
                 <button
                     type="button"
                     data-action="cancel"
+                    aria-keyshortcuts="C"
                     disabled=denied
                     title=why
                     aria-label=cancel_label
@@ -145,6 +197,7 @@ fn TenantCard(id: u64) -> impl IntoView {
                 <button
                     type="button"
                     data-action="archive"
+                    aria-keyshortcuts="A"
                     disabled=denied
                     title=why
                     on:click=act(|i| i.stmt().archive(i.log_mode != "ARCHIVELOG"))
@@ -196,6 +249,7 @@ fn ScoreForm(info: Memo<TenantInfo>) -> impl IntoView {
                 max="100"
                 step="1"
                 inputmode="numeric"
+                aria-keyshortcuts="T"
                 bind:value=score
             />
             <button
@@ -239,7 +293,7 @@ fn DestForm(info: Memo<TenantInfo>) -> impl IntoView {
             <summary>"Destinations"</summary>
             <form class="card-form dest-form" on:submit=on_submit>
                 <label for=data_id.clone()>"DATA_BACKUP_DEST"</label>
-                <input id=data_id type="text" spellcheck="false" bind:value=data />
+                <input id=data_id type="text" spellcheck="false" aria-keyshortcuts="D" bind:value=data />
                 <label for=arch_id.clone()>"LOG_ARCHIVE_DEST (LOCATION=)"</label>
                 <input id=arch_id type="text" spellcheck="false" bind:value=archive />
                 <button
