@@ -18,7 +18,7 @@ pub fn TenantDashboard() -> impl IntoView {
         engine.read(|sh| format!("{}@{}", sh.session.user, sh.session.tenant_name))
     });
     view! {
-        <section class="dash dash-tenants" aria-labelledby="dash-tenants-title">
+        <section class="dash dash-tenants" aria-labelledby="dash-tenants-title" data-tour="tenants">
             <h2 id="dash-tenants-title">"Tenants"</h2>
             <p class="dash-note">
                 "Buttons type the statement into the console as "
