@@ -6,7 +6,7 @@ use crate::engine::use_engine;
 use crate::format;
 use leptos::prelude::*;
 use obsim::sim::{Micros, SECOND};
-use obsim::tours::{TOURS, Tour, WAIT_LIMIT, play_until};
+use obsim::tours::{Step, TOURS, Tour, WAIT_LIMIT, play_until};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -91,12 +91,6 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
         highlight(&[]);
     });
 
-    let start = move |i: usize| {
-        let seed = engine.shell.with_value(|sh| sh.cluster.seed());
-        on_new_seed.run(seed);
-        go(Some((i, 0)));
-    };
-
     let run = move || {
         let Some((t, s)) = at.get_untracked() else {
             return;
@@ -140,108 +134,132 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
         }
     };
 
-    let picker = move || {
-        let seed = engine.read(|sh| sh.cluster.seed());
-        view! {
-            <p class="hint">
-                "Each tour walks through a procedure of the OceanBase backup docs, starting a fresh session (seed "
-                {seed} ")."
-            </p>
-            <ul class="tour-list">
-                {TOURS
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| {
-                        view! {
-                            <li>
-                                <button class="btn" on:click=move |_| start(i)>{t.title}</button>
-                                " "
-                                <span class="hint">{t.summary}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+    // One click handler for every button of the panel (by its data-act), one static tree whose
+    // texts are memos: the smallest code for what it does.
+    let act = move |ev: web_sys::MouseEvent| {
+        let Some(act) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button").ok().flatten())
+            .and_then(|b| b.get_attribute("data-act"))
+        else {
+            return;
+        };
+        let pos = at.get_untracked();
+        match (act.as_str(), pos) {
+            ("close", _) => {
+                go(None);
+                open.set(false);
+            }
+            ("list", _) => go(None),
+            ("run", _) => run(),
+            ("back", Some((t, s))) => go(Some((t, s.saturating_sub(1)))),
+            ("next", Some((t, s))) => {
+                let more = tour(t).is_some_and(|tr| s + 1 < tr.steps.len());
+                go(more.then_some((t, s + 1)));
+            }
+            (a, _) => {
+                if let Some(i) = a.strip_prefix("start").and_then(|i| i.parse().ok()) {
+                    on_new_seed.run(engine.shell.with_value(|sh| sh.cluster.seed()));
+                    go(Some((i, 0)));
+                }
+            }
         }
-        .into_any()
     };
 
-    let card = move |t: usize, s: usize| {
-        let Some(tr) = tour(t) else {
-            return ().into_any();
-        };
-        let Some(step) = tr.steps.get(s) else {
-            return ().into_any();
-        };
-        let n = tr.steps.len();
-        let last = s + 1 == n;
-        let state = move || match status.get() {
-            Status::Ready => String::new(),
-            Status::Waiting(t0) => {
-                let now = engine.read(|sh| sh.cluster.now());
-                format!(
-                    "Waiting: {} of simulated time so far…",
-                    format::duration_secs(now.saturating_sub(t0) / SECOND)
-                )
-            }
-            Status::Ran(0) => "Done: see the console and the highlighted panels.".into(),
-            Status::Ran(w) => format!(
-                "Done after {} of simulated time: see the console and the highlighted panels.",
-                format::duration_secs(w / SECOND)
-            ),
-            Status::GaveUp => {
-                "Still not there after 2 h of simulated time: look at the dashboards.".into()
-            }
-        };
-        let waiting = move || matches!(status.get(), Status::Waiting(_));
-        view! {
-            <p class="tour-count" data-testid="tour-count">
-                {tr.title} " · Step " {s + 1} " of " {n}
-            </p>
-            <h3>{step.title}</h3>
-            <p>{step.text}</p>
-            {step
-                .until
-                .map(|u| view! { <p class="hint">"Plays simulated time until " {u.describe()} "."</p> })}
-            {(!step.run.is_empty()).then(|| view! { <pre class="tour-sql">{step.run}</pre> })}
-            <p class="tour-status" role="status" data-testid="tour-status">{state}</p>
-            <div class="tour-nav">
-                <button class="btn" disabled=s == 0 on:click=move |_| go(Some((t, s.saturating_sub(1))))>
-                    "Back"
-                </button>
-                <button class="btn primary" disabled=waiting on:click=move |_| run()>
-                    {if step.until.is_some() { "Play and run" } else { "Run" }}
-                </button>
-                {if last {
-                    view! { <button class="btn" on:click=move |_| go(None)>"Finish"</button> }.into_any()
-                } else {
-                    view! { <button class="btn" on:click=move |_| go(Some((t, s + 1)))>"Next"</button> }
-                        .into_any()
-                }}
-                <button class="btn small" on:click=move |_| go(None)>"All tours"</button>
-            </div>
-        }
-        .into_any()
+    let cur = move || {
+        at.get()
+            .and_then(|(t, s)| tour(t).and_then(|tr| Some((tr, s, *tr.steps.get(s)?))))
     };
+    let text = move |f: fn(&Step) -> &'static str| {
+        Memo::new(move |_| cur().map_or("", |(_, _, st)| f(st)))
+    };
+    let title = text(|st| st.title);
+    let explain = text(|st| st.text);
+    let sql = text(|st| st.run);
+    let wait = text(|st| st.until.map_or("", |u| u.describe()));
+    let run_label = text(|st| {
+        if st.until.is_some() {
+            "Play and run"
+        } else {
+            "Run"
+        }
+    });
+    let flag = move |f: fn(Option<(&Tour, usize, &Step)>) -> bool| Memo::new(move |_| f(cur()));
+    let picking = flag(|c| c.is_none());
+    let touring = flag(|c| c.is_some());
+    let no_wait = flag(|c| c.is_none_or(|(_, _, st)| st.until.is_none()));
+    let no_sql = flag(|c| c.is_none_or(|(_, _, st)| st.run.is_empty()));
+    let first = flag(|c| c.is_none_or(|(_, s, _)| s == 0));
+    let next_label = Memo::new(move |_| match cur() {
+        Some((tr, s, _)) if s + 1 == tr.steps.len() => "Finish",
+        _ => "Next",
+    });
+    let count = Memo::new(move |_| {
+        cur().map_or(String::new(), |(tr, s, _)| {
+            format!("{} · Step {} of {}", tr.title, s + 1, tr.steps.len())
+        })
+    });
+    let waiting = Memo::new(move |_| matches!(status.get(), Status::Waiting(_)));
+    let closed = Memo::new(move |_| !open.get());
+    let state = Memo::new(move |_| match status.get() {
+        Status::Ready => String::new(),
+        Status::Waiting(t0) => {
+            let now = engine.read(|sh| sh.cluster.now());
+            format!(
+                "Waiting: {} of simulated time so far…",
+                format::duration_secs(now.saturating_sub(t0) / SECOND)
+            )
+        }
+        Status::Ran(w) => format!(
+            "Done after {} of simulated time: see the console and the highlighted panels.",
+            format::duration_secs(w / SECOND)
+        ),
+        Status::GaveUp => {
+            "Still not there after 2 h of simulated time: look at the dashboards.".into()
+        }
+    });
 
     view! {
-        <section class="panel tour" aria-labelledby="tour-title" data-testid="tour" hidden=move || !open.get()>
+        <section class="panel tour" aria-labelledby="tour-title" data-testid="tour" hidden=closed on:click=act>
             <div class="tour-head">
                 <h2 id="tour-title">"Guided tours"</h2>
-                <button
-                    class="btn small"
-                    on:click=move |_| {
-                        go(None);
-                        open.set(false);
-                    }
-                >
-                    "Close"
-                </button>
+                <button class="btn small" data-act="close">"Close"</button>
             </div>
-            {move || match at.get() {
-                None => picker(),
-                Some((t, s)) => card(t, s),
-            }}
+            <div hidden=touring>
+                <p class="hint">
+                    "Each tour walks through a procedure of the OceanBase backup docs in a fresh session (same seed)."
+                </p>
+                <ul class="tour-list">
+                    {TOURS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| {
+                            view! {
+                                <li>
+                                    <button class="btn" data-act=format!("start{i}")>{t.title}</button>
+                                    " "
+                                    <span class="hint">{t.summary}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+            <div hidden=picking>
+                <p class="tour-count" data-testid="tour-count">{count}</p>
+                <h3>{title}</h3>
+                <p>{explain}</p>
+                <p class="hint" hidden=no_wait>"Plays simulated time until " {wait} "."</p>
+                <pre class="tour-sql" hidden=no_sql>{sql}</pre>
+                <p class="tour-status" role="status" data-testid="tour-status">{state}</p>
+                <div class="tour-nav">
+                    <button class="btn" data-act="back" disabled=first>"Back"</button>
+                    <button class="btn primary" data-act="run" disabled=waiting>{run_label}</button>
+                    <button class="btn" data-act="next">{next_label}</button>
+                    <button class="btn small" data-act="list">"All tours"</button>
+                </div>
+            </div>
         </section>
     }
 }
