@@ -127,13 +127,18 @@ test('tour: cancel a backup; every job ends CANCELED with -4072', async () => {
   await context.close();
 });
 
-test('the tour panel: shortcut in the help sheet, Back, All tours, highlight removed on close', async () => {
+test('the tour panel: shortcut in the help sheet, keyboard Run, Back, All tours, highlight removed on close', async () => {
   const { page, problems, context } = await fresh();
   await page.keyboard.press('?');
   assert.match(await page.textContent('.help'), /guided tours/);
   await page.keyboard.press('Escape');
   await page.click('header button:text-is("Tours")');
   await page.click('[data-testid=tour] button:text-is("Cancel a backup")');
+  await page.waitForFunction(() => document.activeElement?.dataset.act === 'run');
+  assert.equal(await page.textContent('[data-testid=tour-status]'), '');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=tour-status]').textContent.startsWith('Done:'));
+  assert.match(await page.textContent('[data-testid=tour-status]'), /^Done: see the console/);
   await page.click('[data-testid=tour] button:text-is("Next")');
   assert.match(await page.textContent('[data-testid=tour-count]'), /Step 2 of/);
   assert.deepEqual(await page.$$eval('.tour-target', (e) => e.map((x) => x.dataset.tour)), ['tenants']);

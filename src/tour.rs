@@ -33,21 +33,27 @@ fn tour(i: usize) -> Option<&'static Tour> {
 
 /// Moves the highlight onto the regions named (none: removes it).
 fn highlight(regions: &[&str]) {
-    let doc = document();
-    if let Ok(old) = doc.query_selector_all(&format!(".{TARGET}")) {
-        for i in 0..old.length() {
-            if let Some(el) = old
+    let each = |selector: &str, add: bool| {
+        let Ok(list) = document().query_selector_all(selector) else {
+            return;
+        };
+        for i in 0..list.length() {
+            if let Some(el) = list
                 .item(i)
                 .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             {
-                let _ = el.class_list().remove_1(TARGET);
+                let classes = el.class_list();
+                let _ = if add {
+                    classes.add_1(TARGET)
+                } else {
+                    classes.remove_1(TARGET)
+                };
             }
         }
-    }
+    };
+    each(&format!(".{TARGET}"), false);
     for r in regions {
-        if let Ok(Some(el)) = doc.query_selector(&format!("[data-tour={r}]")) {
-            let _ = el.class_list().add_1(TARGET);
-        }
+        each(&format!("[data-tour={r}]"), true);
     }
 }
 
@@ -162,6 +168,14 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
                 if let Some(i) = a.strip_prefix("start").and_then(|i| i.parse().ok()) {
                     on_new_seed.run(engine.shell.with_value(|sh| sh.cluster.seed()));
                     go(Some((i, 0)));
+                    // The picker hides: keep the keyboard on the step card once it shows.
+                    request_animation_frame(|| {
+                        if let Ok(Some(b)) = document().query_selector("[data-act=run]")
+                            && let Ok(b) = b.dyn_into::<web_sys::HtmlElement>()
+                        {
+                            let _ = b.focus();
+                        }
+                    });
                 }
             }
         }
@@ -211,10 +225,17 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
                 format::duration_secs(now.saturating_sub(t0) / SECOND)
             )
         }
-        Status::Ran(w) => format!(
-            "Done after {} of simulated time: see the console and the highlighted panels.",
-            format::duration_secs(w / SECOND)
-        ),
+        Status::Ran(w) => {
+            let after = if w == 0 {
+                String::new()
+            } else {
+                format!(
+                    " after {} of simulated time",
+                    format::duration_secs(w / SECOND)
+                )
+            };
+            format!("Done{after}: see the console and the highlighted panels.")
+        }
         Status::GaveUp => {
             "Still not there after 2 h of simulated time: look at the dashboards.".into()
         }
