@@ -1,5 +1,6 @@
-// Shared e2e plumbing: serve dist/ on 127.0.0.1, launch Debian's Chromium, watch for console
-// errors and any request that leaves the page's own origin.
+// Shared e2e plumbing: serve dist/ on 127.0.0.1 with the headers of dist/_headers (the
+// Content-Security-Policy), launch Debian's Chromium, watch for console errors, CSP violations
+// and any request that leaves the page's own origin.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,8 +20,28 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves `distDir` (a static site, as any web server would) on an ephemeral loopback port. */
+/** The headers `_headers` (Netlify / Cloudflare Pages format) gives every path: `/*` only. */
+export function siteHeaders(dir = distDir) {
+  const file = path.join(dir, '_headers');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with trunk (tools/csp.mjs writes it)`);
+  const headers = {};
+  let all = false;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      all = line.trim() === '/*';
+      continue;
+    }
+    const m = line.match(/^\s+([^:]+):\s*(.*)$/);
+    if (all && m) headers[m[1].trim()] = m[2].trim();
+  }
+  return headers;
+}
+
+/** Serves `distDir` (a static site, as any web server would, with the headers of its
+ *  `_headers`) on an ephemeral loopback port. */
 export async function serveDist() {
+  const extra = siteHeaders();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let file = path.normalize(path.join(distDir, decodeURIComponent(url.pathname)));
@@ -34,7 +55,7 @@ export async function serveDist() {
         res.writeHead(404).end('not found');
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...extra, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     });
   });
@@ -58,11 +79,24 @@ export async function launch() {
   });
 }
 
-/** A fresh page that records console errors, page errors and off-origin requests. */
+/** A fresh page that records console errors, page errors, CSP violations and off-origin
+ *  requests. A violation is also recorded as a console error, so every test that asserts
+ *  `problems.consoleErrors` is empty also asserts the page broke no policy. */
 export async function watchedPage(browser, origin) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const problems = { consoleErrors: [], offOrigin: [], cspViolations: [] };
+  await context.exposeBinding('__obplayCspViolation', (_source, v) => {
+    problems.cspViolations.push(v);
+    problems.consoleErrors.push(`CSP violation: ${v.directive} blocked ${v.blocked} (${v.sample})`);
+  });
+  await context.addInitScript(() => {
+    window.addEventListener(
+      'securitypolicyviolation',
+      (e) => window.__obplayCspViolation({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample }),
+      true,
+    );
+  });
   const page = await context.newPage();
-  const problems = { consoleErrors: [], offOrigin: [] };
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
   });

@@ -5,6 +5,7 @@ use crate::dashboard::{JobDashboard, TenantDashboard};
 use crate::engine::{Engine, use_engine};
 use crate::persist::{self, Saved, Ui};
 use crate::timebar::{Clock, TICK_MS, TimeBar};
+use crate::tour::Tours;
 use leptos::prelude::*;
 use obsim::shell::{Fault, Shell};
 use wasm_bindgen::JsCast;
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
     let theme = RwSignal::new(ui.theme.clone());
     let problem = RwSignal::new(problem);
     let help_open = RwSignal::new(false);
+    let tours_open = RwSignal::new(false);
 
     // Persist after every change of the transcript and every few seconds of play.
     Effect::new(move |_| {
@@ -148,6 +150,7 @@ pub fn App() -> impl IntoView {
                 clock.playing.update(|p| *p = !*p);
             }
             "?" => help_open.update(|o| *o = !*o),
+            "t" => tours_open.update(|o| *o = !*o),
             "Escape" => help_open.set(false),
             "ArrowRight" if ev.shift_key() => engine.act(|sh| sh.cluster.advance(1_000_000)),
             "/" => {
@@ -191,7 +194,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <Header theme=theme help_open=help_open />
+        <Header theme=theme help_open=help_open tours_open=tours_open />
         {move || {
             problem
                 .get()
@@ -207,6 +210,7 @@ pub fn App() -> impl IntoView {
         <TimeBar clock=clock on_new_seed=new_seed />
         <main class="layout">
             <div class="col-main">
+                <Tours open=tours_open on_new_seed=new_seed />
                 <Console state=console />
                 <Faults />
             </div>
@@ -220,7 +224,11 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Header(theme: RwSignal<String>, help_open: RwSignal<bool>) -> impl IntoView {
+fn Header(
+    theme: RwSignal<String>,
+    help_open: RwSignal<bool>,
+    tours_open: RwSignal<bool>,
+) -> impl IntoView {
     let engine = use_engine();
     let version = move || engine.read(|sh| sh.cluster.version().to_string());
     let seed = move || engine.read(|sh| sh.cluster.seed());
@@ -242,6 +250,9 @@ fn Header(theme: RwSignal<String>, help_open: RwSignal<bool>) -> impl IntoView {
                     <option value="dark">"Dark"</option>
                 </select>
             </label>
+            <button class="btn small" aria-keyshortcuts="t" on:click=move |_| tours_open.update(|o| *o = !*o)>
+                "Tours"
+            </button>
             <button class="btn small" aria-keyshortcuts="?" on:click=move |_| help_open.update(|o| *o = !*o)>
                 "? Shortcuts"
             </button>
@@ -251,7 +262,7 @@ fn Header(theme: RwSignal<String>, help_open: RwSignal<bool>) -> impl IntoView {
 
 #[component]
 fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
-    const KEYS: [(&str, &str); 16] = [
+    const KEYS: [(&str, &str); 17] = [
         ("Space", "Play / pause simulated time (outside text fields)"),
         ("Shift + →", "Step one simulated second"),
         ("/", "Focus the console input"),
@@ -273,11 +284,12 @@ fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
             "In a tenant card: full backup, incremental backup, cancel, archive on/off",
         ),
         (
-            "T / D",
+            "S / D",
             "In a tenant card: edit the thread score, the destinations",
         ),
         ("J", "Focus the job dashboard"),
         ("C", "In a running job's row: cancel that job"),
+        ("T", "Open or close the guided tours"),
         ("?", "Show or hide this sheet"),
         ("Esc", "Close this sheet"),
     ];

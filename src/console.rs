@@ -261,7 +261,7 @@ pub fn Console(state: ConsoleState) -> impl IntoView {
     };
 
     view! {
-        <section class="panel console" aria-label="obclient console">
+        <section class="panel console" aria-label="obclient console" data-tour="console">
             <div class="console-tools">
                 <h2>"Console"</h2>
                 <button class="btn small" on:click=copy_all>"Copy transcript"</button>

@@ -13,6 +13,8 @@ pub mod engine;
 pub mod persist;
 #[cfg(target_arch = "wasm32")]
 pub mod timebar;
+#[cfg(target_arch = "wasm32")]
+pub mod tour;
 
 pub mod format;
 

@@ -38,7 +38,7 @@ fn RunningJobs() -> impl IntoView {
     let keys = Memo::new(move |_| engine.read(|sh| top_level_jobs(&sh.cluster)));
     let none = move || keys.with(Vec::is_empty);
     view! {
-        <div class="dash-panel" data-testid="running-jobs">
+        <div class="dash-panel" data-testid="running-jobs" data-tour="jobs">
             <h3>"Running"</h3>
             <p class="dash-note" hidden=move || !none()>
                 "No backup job is running."
@@ -179,7 +179,7 @@ fn JobHistory() -> impl IntoView {
     let rows = Memo::new(move |_| engine.read(|sh| history(&sh.cluster)));
     let none = move || rows.with(Vec::is_empty);
     view! {
-        <div class="dash-panel" data-testid="job-history">
+        <div class="dash-panel" data-testid="job-history" data-tour="history">
             <h3>"History"</h3>
             <p class="dash-note" hidden=move || !none()>
                 "No finished job yet."

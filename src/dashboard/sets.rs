@@ -12,7 +12,7 @@ pub fn SetChains() -> impl IntoView {
     let engine = use_engine();
     let tenants = Memo::new(move |_| engine.read(|sh| set_chains(&sh.cluster)));
     view! {
-        <div class="dash-panel" data-testid="set-chains">
+        <div class="dash-panel" data-testid="set-chains" data-tour="sets">
             <h3>"Backup sets"</h3>
             <p class="dash-note" hidden=move || tenants.with(|t| !t.is_empty())>
                 "No backup set yet."

@@ -16,7 +16,7 @@ pub const CARD_KEYS: [(&str, &str); 6] = [
     ("I", "[data-action=inc]"),
     ("C", "[data-action=cancel]"),
     ("A", "[data-action=archive]"),
-    ("T", "input[type=number]"),
+    ("S", "input[type=number]"),
     ("D", "details input"),
 ];
 
@@ -43,7 +43,8 @@ fn card_shortcut(ev: &KeyboardEvent) {
         && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
     {
         ev.prevent_default();
-        if key == "T" || key == "D" {
+        ev.stop_propagation();
+        if key == "S" || key == "D" {
             let _ = el.focus();
         } else {
             el.click();
@@ -61,7 +62,7 @@ pub fn TenantDashboard() -> impl IntoView {
         engine.read(|sh| format!("{}@{}", sh.session.user, sh.session.tenant_name))
     });
     view! {
-        <section class="dash dash-tenants" aria-labelledby="dash-tenants-title">
+        <section class="dash dash-tenants" aria-labelledby="dash-tenants-title" data-tour="tenants">
             <h2 id="dash-tenants-title">"Tenants"</h2>
             <p class="dash-note">
                 "Buttons type the statement into the console as "
@@ -249,7 +250,7 @@ fn ScoreForm(info: Memo<TenantInfo>) -> impl IntoView {
                 max="100"
                 step="1"
                 inputmode="numeric"
-                aria-keyshortcuts="T"
+                aria-keyshortcuts="S"
                 bind:value=score
             />
             <button

@@ -16,6 +16,7 @@ pub mod shell;
 pub mod sim;
 pub mod sql;
 pub mod storage;
+pub mod tours;
 pub mod userdata;
 
 pub use cluster::{

@@ -1,0 +1,286 @@
+//! Guided tours: a picker, then one step card at a time (explanation, the statement as text, a
+//! Run button that runs it in the console) and a highlight on the page regions the step points
+//! at (`data-tour="…"`). The tours and their wait conditions are engine data (`obsim::tours`).
+
+use crate::engine::use_engine;
+use crate::format;
+use leptos::prelude::*;
+use obsim::sim::{Micros, SECOND};
+use obsim::tours::{Step, TOURS, Tour, WAIT_LIMIT, play_until};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+/// The class the pointed-at regions get.
+const TARGET: &str = "tour-target";
+
+/// Simulated time one animation tick may let pass while a step waits (40 ticks/s → 80 s/s).
+const TICK_BUDGET: Micros = 2 * SECOND;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Ready,
+    /// Letting time pass since the given simulated time.
+    Waiting(Micros),
+    /// Ran, after waiting this long.
+    Ran(Micros),
+    /// The condition did not hold within `WAIT_LIMIT`.
+    GaveUp,
+}
+
+fn tour(i: usize) -> Option<&'static Tour> {
+    TOURS.get(i).copied()
+}
+
+/// Moves the highlight onto the regions named (none: removes it).
+fn highlight(regions: &[&str]) {
+    let each = |selector: &str, add: bool| {
+        let Ok(list) = document().query_selector_all(selector) else {
+            return;
+        };
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let classes = el.class_list();
+                let _ = if add {
+                    classes.add_1(TARGET)
+                } else {
+                    classes.remove_1(TARGET)
+                };
+            }
+        }
+    };
+    each(&format!(".{TARGET}"), false);
+    for r in regions {
+        each(&format!("[data-tour={r}]"), true);
+    }
+}
+
+#[component]
+pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView {
+    let engine = use_engine();
+    // (tour, step) while a tour runs.
+    let at = RwSignal::new(None::<(usize, usize)>);
+    let status = RwSignal::new(Status::Ready);
+    let ticker = StoredValue::new(None::<IntervalHandle>);
+
+    let stop = move || {
+        if let Some(h) = ticker.get_value() {
+            h.clear();
+        }
+        ticker.set_value(None);
+    };
+    let go = move |pos: Option<(usize, usize)>| {
+        stop();
+        status.set(Status::Ready);
+        at.set(pos);
+    };
+
+    Effect::new(move |_| {
+        if !open.get() && matches!(status.get_untracked(), Status::Waiting(_)) {
+            // Hidden while waiting: stop letting time pass; Run starts over.
+            stop();
+            status.set(Status::Ready);
+        }
+        let regions: Vec<&str> = match (open.get(), at.get()) {
+            (true, Some((t, s))) => tour(t)
+                .and_then(|t| t.steps.get(s))
+                .map(|s| s.points_at.iter().map(|r| r.as_str()).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        highlight(&regions);
+    });
+    on_cleanup(move || {
+        stop();
+        highlight(&[]);
+    });
+
+    let run = move || {
+        let Some((t, s)) = at.get_untracked() else {
+            return;
+        };
+        let Some(step) = tour(t).and_then(|t| t.steps.get(s)) else {
+            return;
+        };
+        let finish = move |waited: Micros| {
+            if !step.run.is_empty() {
+                engine.run_sql.run(step.run.to_string());
+            }
+            status.set(Status::Ran(waited));
+        };
+        let Some(until) = step.until else {
+            finish(0);
+            return;
+        };
+        stop();
+        let t0 = engine.shell.with_value(|sh| sh.cluster.now());
+        status.set(Status::Waiting(t0));
+        let tick = move || {
+            let Some((held, now)) = engine.write(|sh| {
+                (
+                    play_until(&mut sh.cluster, until, TICK_BUDGET),
+                    sh.cluster.now(),
+                )
+            }) else {
+                return;
+            };
+            let waited = now.saturating_sub(t0);
+            if held {
+                stop();
+                finish(waited);
+            } else if waited >= WAIT_LIMIT {
+                stop();
+                status.set(Status::GaveUp);
+            }
+        };
+        if let Ok(h) = set_interval_with_handle(tick, Duration::from_millis(25)) {
+            ticker.set_value(Some(h));
+        }
+    };
+
+    // One click handler for every button of the panel (by its data-act), one static tree whose
+    // texts are memos: the smallest code for what it does.
+    let act = move |ev: web_sys::MouseEvent| {
+        let Some(act) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button").ok().flatten())
+            .and_then(|b| b.get_attribute("data-act"))
+        else {
+            return;
+        };
+        let pos = at.get_untracked();
+        match (act.as_str(), pos) {
+            ("close", _) => {
+                go(None);
+                open.set(false);
+            }
+            ("list", _) => go(None),
+            ("run", _) => run(),
+            ("back", Some((t, s))) => go(Some((t, s.saturating_sub(1)))),
+            ("next", Some((t, s))) => {
+                let more = tour(t).is_some_and(|tr| s + 1 < tr.steps.len());
+                go(more.then_some((t, s + 1)));
+            }
+            (a, _) => {
+                if let Some(i) = a.strip_prefix("start").and_then(|i| i.parse().ok()) {
+                    on_new_seed.run(engine.shell.with_value(|sh| sh.cluster.seed()));
+                    go(Some((i, 0)));
+                    // The picker hides: keep the keyboard on the step card once it shows.
+                    request_animation_frame(|| {
+                        if let Ok(Some(b)) = document().query_selector("[data-act=run]")
+                            && let Ok(b) = b.dyn_into::<web_sys::HtmlElement>()
+                        {
+                            let _ = b.focus();
+                        }
+                    });
+                }
+            }
+        }
+    };
+
+    let cur = move || {
+        at.get()
+            .and_then(|(t, s)| tour(t).and_then(|tr| Some((tr, s, *tr.steps.get(s)?))))
+    };
+    let text = move |f: fn(&Step) -> &'static str| {
+        Memo::new(move |_| cur().map_or("", |(_, _, st)| f(st)))
+    };
+    let title = text(|st| st.title);
+    let explain = text(|st| st.text);
+    let sql = text(|st| st.run);
+    let wait = text(|st| st.until.map_or("", |u| u.describe()));
+    let run_label = text(|st| {
+        if st.until.is_some() {
+            "Play and run"
+        } else {
+            "Run"
+        }
+    });
+    let flag = move |f: fn(Option<(&Tour, usize, &Step)>) -> bool| Memo::new(move |_| f(cur()));
+    let picking = flag(|c| c.is_none());
+    let touring = flag(|c| c.is_some());
+    let no_wait = flag(|c| c.is_none_or(|(_, _, st)| st.until.is_none()));
+    let no_sql = flag(|c| c.is_none_or(|(_, _, st)| st.run.is_empty()));
+    let first = flag(|c| c.is_none_or(|(_, s, _)| s == 0));
+    let next_label = Memo::new(move |_| match cur() {
+        Some((tr, s, _)) if s + 1 == tr.steps.len() => "Finish",
+        _ => "Next",
+    });
+    let count = Memo::new(move |_| {
+        cur().map_or(String::new(), |(tr, s, _)| {
+            format!("{} · Step {} of {}", tr.title, s + 1, tr.steps.len())
+        })
+    });
+    let waiting = Memo::new(move |_| matches!(status.get(), Status::Waiting(_)));
+    let closed = Memo::new(move |_| !open.get());
+    let state = Memo::new(move |_| match status.get() {
+        Status::Ready => String::new(),
+        Status::Waiting(t0) => {
+            let now = engine.read(|sh| sh.cluster.now());
+            format!(
+                "Waiting: {} of simulated time so far…",
+                format::duration_secs(now.saturating_sub(t0) / SECOND)
+            )
+        }
+        Status::Ran(w) => {
+            let after = if w == 0 {
+                String::new()
+            } else {
+                format!(
+                    " after {} of simulated time",
+                    format::duration_secs(w / SECOND)
+                )
+            };
+            format!("Done{after}: see the console and the highlighted panels.")
+        }
+        Status::GaveUp => {
+            "Still not there after 2 h of simulated time: look at the dashboards.".into()
+        }
+    });
+
+    view! {
+        <section class="panel tour" aria-labelledby="tour-title" data-testid="tour" hidden=closed on:click=act>
+            <div class="tour-head">
+                <h2 id="tour-title">"Guided tours"</h2>
+                <button class="btn small" data-act="close">"Close"</button>
+            </div>
+            <div hidden=touring>
+                <p class="hint">
+                    "Each tour walks through a procedure of the OceanBase backup docs in a fresh session (same seed)."
+                </p>
+                <ul class="tour-list">
+                    {TOURS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| {
+                            view! {
+                                <li>
+                                    <button class="btn" data-act=format!("start{i}")>{t.title}</button>
+                                    " "
+                                    <span class="hint">{t.summary}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+            <div hidden=picking>
+                <p class="tour-count" data-testid="tour-count">{count}</p>
+                <h3>{title}</h3>
+                <p>{explain}</p>
+                <p class="hint" hidden=no_wait>"Plays simulated time until " {wait} "."</p>
+                <pre class="tour-sql" hidden=no_sql>{sql}</pre>
+                <p class="tour-status" role="status" data-testid="tour-status">{state}</p>
+                <div class="tour-nav">
+                    <button class="btn" data-act="back" disabled=first>"Back"</button>
+                    <button class="btn primary" data-act="run" disabled=waiting>{run_label}</button>
+                    <button class="btn" data-act="next">{next_label}</button>
+                    <button class="btn small" data-act="list">"All tours"</button>
+                </div>
+            </div>
+        </section>
+    }
+}
