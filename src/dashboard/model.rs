@@ -392,7 +392,9 @@ pub fn history(c: &Cluster) -> Vec<HistoryRow> {
         .iter()
         .flat_map(|(t, b)| b.job_history.iter().map(move |j| (*t, j)))
         .collect();
-    jobs.sort_by_key(|(t, j)| std::cmp::Reverse((j.end_ts, *t, j.job_id)));
+    obsim::order::sort_by_key(&mut jobs, |(t, j)| {
+        std::cmp::Reverse((j.end_ts, *t, j.job_id))
+    });
     jobs.into_iter()
         .take(HISTORY_CAP)
         .map(|(t, j)| {
@@ -456,7 +458,7 @@ impl TenantSets {
             .flatten()
             .filter(|s| s.end_ts > 0)
             .collect();
-        out.sort_by_key(|s| (s.end_ts, s.id));
+        obsim::order::sort_by_key(&mut out, |s| (s.end_ts, s.id));
         out
     }
 }
@@ -483,7 +485,7 @@ pub fn set_chains(c: &Cluster) -> Vec<TenantSets> {
         .filter_map(|t| {
             let b = c.tenant_backup(t.id)?;
             let mut sets: Vec<&BackupSet> = b.sets.iter().collect();
-            sets.sort_by_key(|s| s.backup_set_id);
+            obsim::order::sort_by_key(&mut sets, |s| s.backup_set_id);
             let mut chains: Vec<Vec<SetChip>> = Vec::new();
             for s in sets {
                 let chip = chip(s, &b.tasks);

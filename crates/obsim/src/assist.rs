@@ -208,7 +208,7 @@ pub fn complete(text: &str, caret: usize, cluster: &Cluster, session: &Session) 
             }
         })
         .collect();
-    candidates.sort();
+    crate::order::sort(&mut candidates);
     candidates.dedup();
     let common = match candidates.split_first() {
         None => String::new(),

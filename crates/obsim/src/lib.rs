@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod error;
 pub mod num;
 pub mod obclient;
+pub mod order;
 pub mod params;
 pub mod restore;
 pub mod shell;

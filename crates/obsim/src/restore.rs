@@ -306,7 +306,7 @@ impl Cluster {
         tenant.role = "RESTORE".into();
         self.tenants.push(meta);
         self.tenants.push(tenant);
-        self.tenants.sort_by_key(|t| t.id);
+        crate::order::sort_by_key(&mut self.tenants, |t| t.id);
         let storage = self.storage.get(&plan.backup_tenant_id).cloned();
         let tablet_count = storage.as_ref().map_or(0, |s| s.tablets.len() as u64);
         let ls_count = storage.as_ref().map_or(0, |s| s.log_streams.len() as u64);

@@ -61,7 +61,7 @@ impl Cluster {
                     .map(|s| s.backup_set_id),
             );
         }
-        out.sort_unstable();
+        crate::order::sort(&mut out);
         out
     }
 

@@ -924,7 +924,7 @@ impl Exec<'_> {
                 if db.eq_ignore_ascii_case(self.session.system_schema()) {
                     names.extend(views::names(self.session.is_sys()));
                 }
-                names.sort_by_key(|n| n.to_ascii_lowercase());
+                crate::order::sort_by_key(&mut names, |n| n.to_ascii_lowercase());
                 for n in names {
                     set.push_row(vec![Value::Str(n)]);
                 }

@@ -316,7 +316,7 @@ pub fn run_select<R: AsRef<[Value]>>(
         }
         // MySQL 5.7 returns groups sorted by the GROUP BY columns; doing the same keeps the
         // output deterministic and familiar (ORDER BY, being a stable sort, keeps it for ties).
-        groups.sort_by(|a, b| cmp_rows(&a.keys, &b.keys, None));
+        crate::order::sort_by(&mut groups, |a, b| cmp_rows(&a.keys, &b.keys, None));
         for group in groups {
             let values: Vec<Value> = group
                 .accs
@@ -345,7 +345,16 @@ pub fn run_select<R: AsRef<[Value]>>(
     let mut produced = sink.rows;
     if !order.is_empty() {
         let directions: Vec<bool> = order.iter().map(|(_, asc)| *asc).collect();
-        produced.sort_by(|a, b| cmp_rows(&a.1, &b.1, Some(&directions)));
+        let cmp = |a: &(Vec<Value>, Vec<Value>), b: &(Vec<Value>, Vec<Value>)| {
+            cmp_rows(&a.1, &b.1, Some(&directions))
+        };
+        // ORDER BY … LIMIT k only needs the first k rows in order.
+        match limit.map(|l| l.saturating_add(offset)) {
+            Some(k) if k <= 1024 && k < produced.len() => {
+                produced = crate::order::smallest_k(produced, k, cmp);
+            }
+            _ => crate::order::sort_by(&mut produced, cmp),
+        }
     }
     let rows = produced
         .into_iter()

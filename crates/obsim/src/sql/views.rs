@@ -580,7 +580,7 @@ pub fn names(is_sys: bool) -> Vec<String> {
             out.push(def.base.to_string());
         }
     }
-    out.sort();
+    crate::order::sort(&mut out);
     out
 }
 
