@@ -284,7 +284,7 @@ fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
             "In a tenant card: full backup, incremental backup, cancel, archive on/off",
         ),
         (
-            "S / D",
+            "H / D",
             "In a tenant card: edit the thread score, the destinations",
         ),
         ("J", "Focus the job dashboard"),

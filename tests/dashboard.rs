@@ -516,8 +516,8 @@ async fn card_and_job_keys_press_the_same_buttons() {
             "ALTER SYSTEM NOARCHIVELOG TENANT = oracle_tenant;",
         ]
     );
-    // S focuses the card's score field; D opens the destinations and focuses the first one.
-    press(&page, &card("oracle_tenant", "[data-action=full]"), "s").await;
+    // H focuses the card's score field (ha_low_thread_score); D opens the destinations and focuses the first one.
+    press(&page, &card("oracle_tenant", "[data-action=full]"), "h").await;
     let active = document().active_element().unwrap();
     assert_eq!(active.id(), "score-1004");
     // Keys typed into a field are text, not shortcuts.

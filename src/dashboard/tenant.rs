@@ -16,7 +16,7 @@ pub const CARD_KEYS: [(&str, &str); 6] = [
     ("I", "[data-action=inc]"),
     ("C", "[data-action=cancel]"),
     ("A", "[data-action=archive]"),
-    ("S", "input[type=number]"),
+    ("H", "input[type=number]"),
     ("D", "details input"),
 ];
 
@@ -44,7 +44,7 @@ fn card_shortcut(ev: &KeyboardEvent) {
     {
         ev.prevent_default();
         ev.stop_propagation();
-        if key == "S" || key == "D" {
+        if key == "H" || key == "D" {
             let _ = el.focus();
         } else {
             el.click();
@@ -250,7 +250,7 @@ fn ScoreForm(info: Memo<TenantInfo>) -> impl IntoView {
                 max="100"
                 step="1"
                 inputmode="numeric"
-                aria-keyshortcuts="S"
+                aria-keyshortcuts="H"
                 bind:value=score
             />
             <button
