@@ -28,16 +28,18 @@ fn start() -> Start {
     match persist::load() {
         Ok(None) => fresh(None),
         Err(e) => fresh(Some(e)),
-        Ok(Some(saved)) => {
-            let (shell, entries) = Shell::replay(&saved.log);
-            let cleared = saved.cleared.min(entries.len());
-            Start {
-                shell,
-                console: ConsoleState::new(entries, cleared, saved.history),
-                ui: saved.ui,
-                problem: None,
+        Ok(Some(saved)) => match Shell::replay(&saved.log) {
+            Err(e) => fresh(Some(e)),
+            Ok((shell, entries)) => {
+                let cleared = saved.cleared.min(entries.len());
+                Start {
+                    shell,
+                    console: ConsoleState::new(entries, cleared, saved.history),
+                    ui: saved.ui,
+                    problem: None,
+                }
             }
-        }
+        },
     }
 }
 

@@ -11,6 +11,8 @@ pub mod error;
 pub mod obclient;
 pub mod params;
 pub mod restore;
+pub mod scenario;
+pub mod share;
 pub mod shell;
 pub mod sim;
 pub mod sql;
