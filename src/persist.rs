@@ -3,11 +3,16 @@
 //! What is stored is the session log (seed, scenario, timed commands, time reached) — the one
 //! representation of a session — plus console history and UI settings. The format is versioned;
 //! anything unreadable is reported, never silently dropped or allowed to crash the page.
+//!
+//! The full app saves under [`KEY`]; an embed saves under a key derived from its URL parameters
+//! (`embed_config::EmbedConfig::storage_key`), so embeds never share a save with each other or
+//! with the app.
 
 use obsim::shell::SessionLog;
 use serde::{Deserialize, Serialize};
 
-const KEY: &str = "obplay.session";
+/// Where the full app keeps its session.
+pub const KEY: &str = crate::embed_config::APP_KEY;
 pub const FORMAT: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -16,6 +21,9 @@ pub struct Ui {
     pub playing: bool,
     /// "auto", "light" or "dark".
     pub theme: String,
+    /// Script steps (embeds' `script=`) already run, by index.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps_done: Vec<usize>,
 }
 
 impl Default for Ui {
@@ -24,6 +32,7 @@ impl Default for Ui {
             speed: 10.0,
             playing: false,
             theme: "auto".into(),
+            steps_done: Vec::new(),
         }
     }
 }
@@ -44,8 +53,8 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// `Ok(None)`: nothing saved. `Err`: something is saved but cannot be read.
-pub fn load() -> Result<Option<Saved>, String> {
-    let Some(raw) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else {
+pub fn load(key: &str) -> Result<Option<Saved>, String> {
+    let Some(raw) = storage().and_then(|s| s.get_item(key).ok().flatten()) else {
         return Ok(None);
     };
     let saved: Saved = serde_json::from_str(&raw)
@@ -59,14 +68,14 @@ pub fn load() -> Result<Option<Saved>, String> {
     Ok(Some(saved))
 }
 
-pub fn save(saved: &Saved) {
+pub fn save(key: &str, saved: &Saved) {
     if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(saved)) {
-        let _ = s.set_item(KEY, &json);
+        let _ = s.set_item(key, &json);
     }
 }
 
-pub fn clear() {
+pub fn clear(key: &str) {
     if let Some(s) = storage() {
-        let _ = s.remove_item(KEY);
+        let _ = s.remove_item(key);
     }
 }
