@@ -76,51 +76,54 @@ fn new_session(config: &EmbedConfig, notices: &mut Vec<String>) -> (Shell, Vec<E
     )
 }
 
+/// A replayed session: the shell, its transcript and its statements (for Up/Down history).
+type Replayed = (Shell, Vec<Entry>, Vec<String>);
+
+/// The shared session in the address, replayed.
+fn open_shared() -> Option<Result<Replayed, String>> {
+    let shared = take_shared()?;
+    Some(shared.and_then(|log| {
+        let (shell, entries) = Shell::replay(&log)?;
+        Ok((shell, entries, history_of(&log)))
+    }))
+}
+
 fn start(config: &EmbedConfig, key: &str) -> Start {
     let mut notices = config.problems.clone();
-    let with_theme = |mut ui: Ui| {
-        if let Some(t) = &config.theme {
-            ui.theme = t.clone();
-        }
-        ui
-    };
-    if let Some(shared) = take_shared() {
-        match shared.and_then(|log| Shell::replay(&log).map(|r| (r, history_of(&log)))) {
-            Ok(((shell, entries), history)) => {
-                return Start {
-                    shell,
-                    console: ConsoleState::new(entries, 0, history),
-                    ui: with_theme(Ui::default()),
-                    problem: None,
-                    notices,
-                };
-            }
-            Err(e) => notices.push(format!("This share link cannot be opened: {e}.")),
-        }
-    }
     let mut problem = None;
-    match persist::load(key) {
-        Ok(Some(saved)) => match Shell::replay(&saved.log) {
-            Ok((shell, entries)) => {
-                let cleared = saved.cleared.min(entries.len());
-                return Start {
-                    shell,
-                    console: ConsoleState::new(entries, cleared, saved.history),
-                    ui: with_theme(saved.ui),
-                    problem: None,
-                    notices,
-                };
-            }
-            Err(e) => problem = Some(e),
-        },
-        Err(e) => problem = Some(e),
-        Ok(None) => {}
+    let mut ui = Ui::default();
+    let mut cleared = 0;
+    let mut session = None;
+    match open_shared() {
+        Some(Ok(s)) => session = Some(s),
+        Some(Err(e)) => notices.push(format!("This share link cannot be opened: {e}.")),
+        None => {}
     }
-    let (shell, entries) = new_session(config, &mut notices);
+    if session.is_none() {
+        match persist::load(key) {
+            Ok(Some(saved)) => match Shell::replay(&saved.log) {
+                Ok((shell, entries)) => {
+                    cleared = saved.cleared.min(entries.len());
+                    ui = saved.ui;
+                    session = Some((shell, entries, saved.history));
+                }
+                Err(e) => problem = Some(e),
+            },
+            Err(e) => problem = Some(e),
+            Ok(None) => {}
+        }
+    }
+    let (shell, entries, history) = session.unwrap_or_else(|| {
+        let (shell, entries) = new_session(config, &mut notices);
+        (shell, entries, Vec::new())
+    });
+    if let Some(t) = &config.theme {
+        ui.theme = t.clone();
+    }
     Start {
         shell,
-        console: ConsoleState::new(entries, 0, Vec::new()),
-        ui: with_theme(Ui::default()),
+        console: ConsoleState::new(entries, cleared, history),
+        ui,
         problem,
         notices,
     }
@@ -253,14 +256,7 @@ pub fn App() -> impl IntoView {
     })
     .forget();
 
-    // Replaces the session (new seed, scenario, shared link, reset).
-    let restart = move |(new_shell, entries): (Shell, Vec<Entry>)| {
-        engine.act(|sh| *sh = new_shell);
-        console.lines.set(entries);
-        console.cleared.set(0);
-        console.input.set(String::new());
-        steps_done.set(Vec::new());
-    };
+    let restart = move |session: (Shell, Vec<Entry>)| restart(engine, console, steps_done, session);
 
     // Keyboard shortcuts outside text fields.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -293,18 +289,15 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     // A share link pasted into the address bar of an open page changes only the fragment.
-    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(shared) = take_shared() {
-            match shared.and_then(|log| Shell::replay(&log).map(|r| (r, history_of(&log)))) {
-                Ok((session, history)) => {
-                    restart(session);
-                    console.history.set(history);
-                }
-                Err(e) => {
-                    notices.update(|n| n.push(format!("This share link cannot be opened: {e}.")))
-                }
-            }
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| match open_shared() {
+        Some(Ok((shell, entries, history))) => {
+            restart((shell, entries));
+            console.history.set(history);
         }
+        Some(Err(e)) => {
+            notices.update(|n| n.push(format!("This share link cannot be opened: {e}.")))
+        }
+        None => {}
     });
     on_cleanup(move || hash.remove());
 
@@ -407,6 +400,21 @@ pub fn App() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Replaces the session (new seed, scenario, shared link, reset): the new transcript, an empty
+/// input, every script step pending.
+fn restart(
+    engine: Engine,
+    console: ConsoleState,
+    steps_done: RwSignal<Vec<usize>>,
+    (shell, entries): (Shell, Vec<Entry>),
+) {
+    engine.act(|sh| *sh = shell);
+    console.lines.set(entries);
+    console.cleared.set(0);
+    console.input.set(String::new());
+    steps_done.set(Vec::new());
 }
 
 /// A new session of `seed` from `scenario` (a fresh cluster, with a notice, if it is unknown).
