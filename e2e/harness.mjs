@@ -38,13 +38,21 @@ export function siteHeaders(dir = distDir) {
   return headers;
 }
 
-/** Serves `distDir` (a static site, as any web server would, with the headers of its
- *  `_headers`) on an ephemeral loopback port. */
-export async function serveDist() {
+/**
+ * Serves `distDir` (a static site, as any web server would, with the headers of its
+ * `_headers`) on an ephemeral loopback port. With `prefix` (e.g. '/sub/obplay/') the site
+ * lives under that sub-path only, as on a documentation host; everything else is 404.
+ */
+export async function serveDist({ prefix = '/' } = {}) {
   const extra = siteHeaders();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    let file = path.normalize(path.join(distDir, decodeURIComponent(url.pathname)));
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const rel = '/' + url.pathname.slice(prefix.length);
+    let file = path.normalize(path.join(distDir, decodeURIComponent(rel)));
     if (!file.startsWith(distDir)) {
       res.writeHead(403).end();
       return;
@@ -61,7 +69,8 @@ export async function serveDist() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, base: origin + prefix, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launch() {
@@ -84,7 +93,7 @@ export async function launch() {
  *  `problems.consoleErrors` is empty also asserts the page broke no policy. */
 export async function watchedPage(browser, origin) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const problems = { consoleErrors: [], offOrigin: [], cspViolations: [] };
+  const problems = { consoleErrors: [], offOrigin: [], cspViolations: [], failed: [] };
   await context.exposeBinding('__obplayCspViolation', (_source, v) => {
     problems.cspViolations.push(v);
     problems.consoleErrors.push(`CSP violation: ${v.directive} blocked ${v.blocked} (${v.sample})`);
@@ -105,6 +114,9 @@ export async function watchedPage(browser, origin) {
     const u = req.url();
     if (u.startsWith('data:') || u.startsWith('blob:')) return;
     if (new URL(u).origin !== origin) problems.offOrigin.push(u);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.failed.push(`${res.status()} ${res.url()}`);
   });
   return { context, page, problems };
 }

@@ -1,60 +1,163 @@
 //! The page: header, time bar, console, dashboards and faults, wired to the one engine owner.
+//!
+//! At start the page picks, in order: a share link in the URL fragment (`#s=...`, replayed and
+//! then removed from the address so a reload continues from storage); otherwise the session
+//! saved under this page's storage key (the full app's, or one derived from the embed
+//! parameters); otherwise a new session from the embed parameters' seed and scenario.
 
 use crate::console::{Console, ConsoleState};
 use crate::dashboard::{JobDashboard, TenantDashboard};
+use crate::embed::{ScriptSteps, report_height};
+use crate::embed_config::{EmbedConfig, KEYS as PARAMS};
 use crate::engine::{Engine, use_engine};
 use crate::persist::{self, Saved, Ui};
+use crate::scenario_picker::ScenarioPicker;
+use crate::share_link::{ShareButton, ShareDialog, ShareState};
 use crate::timebar::{Clock, TICK_MS, TimeBar};
 use crate::tour::Tours;
 use leptos::prelude::*;
-use obsim::shell::{Fault, Shell};
+use obsim::shell::{Entry, Fault, SessionLog, Shell};
 use wasm_bindgen::JsCast;
 
-/// Everything the page starts from: a restored session or a fresh one.
+/// Everything the page starts from: a shared, restored or new session.
 struct Start {
     shell: Shell,
     console: ConsoleState,
     ui: Ui,
-    /// Why a saved session could not be restored (shown with a reset button).
+    /// Why a saved session could not be restored (shown with a reset button; nothing is saved
+    /// until the user decides).
     problem: Option<String>,
+    /// Things the user should know that do not block anything (a bad link or parameter).
+    notices: Vec<String>,
 }
 
-fn start() -> Start {
-    let fresh = |problem| Start {
-        shell: Shell::new(crate::DEFAULT_SEED),
-        console: ConsoleState::new(Vec::new(), 0, Vec::new()),
-        ui: Ui::default(),
-        problem,
-    };
-    match persist::load() {
-        Ok(None) => fresh(None),
-        Err(e) => fresh(Some(e)),
-        Ok(Some(saved)) => {
-            let (shell, entries) = Shell::replay(&saved.log);
-            let cleared = saved.cleared.min(entries.len());
-            Start {
-                shell,
-                console: ConsoleState::new(entries, cleared, saved.history),
-                ui: saved.ui,
-                problem: None,
-            }
+/// The embed parameters of this page's address.
+fn page_config() -> EmbedConfig {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    match web_sys::UrlSearchParams::new_with_str(&search) {
+        Ok(params) => {
+            EmbedConfig::from_pairs(PARAMS.iter().filter_map(|k| params.get(k).map(|v| (*k, v))))
         }
+        Err(_) => EmbedConfig::from_pairs(std::iter::empty::<(&str, &str)>()),
     }
 }
 
-fn save(engine: Engine, console: ConsoleState, clock: Clock, theme: RwSignal<String>) {
-    let log = engine.shell.with_value(|sh| sh.log());
-    persist::save(&Saved {
-        format: persist::FORMAT,
-        log,
-        history: console.history.get_untracked(),
-        cleared: console.cleared.get_untracked(),
-        ui: Ui {
-            speed: clock.speed.get_untracked(),
-            playing: clock.playing.get_untracked(),
-            theme: theme.get_untracked(),
-        },
+/// The shared session in the address's fragment, if any; the fragment is then removed so a
+/// reload continues from storage instead of replaying the link again.
+fn take_shared() -> Option<Result<SessionLog, String>> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let shared = obsim::share::from_fragment(&hash)?;
+    let base = crate::share_link::page_address();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&base));
+    }
+    Some(shared)
+}
+
+/// The statements of a log, for Up/Down history.
+fn history_of(log: &SessionLog) -> Vec<String> {
+    log.commands
+        .iter()
+        .filter(|c| c.fault.is_none())
+        .map(|c| c.text.clone())
+        .collect()
+}
+
+/// A new session from the parameters' seed and scenario (a fresh cluster if the scenario is
+/// unknown, with a notice).
+fn new_session(config: &EmbedConfig, notices: &mut Vec<String>) -> (Shell, Vec<Entry>) {
+    let scenario = config.scenario.as_deref();
+    new_session_of(
+        config.seed.unwrap_or(crate::DEFAULT_SEED),
+        scenario.unwrap_or(obsim::scenario::DEFAULT),
+        notices,
+    )
+}
+
+/// A replayed session: the shell, its transcript and its statements (for Up/Down history).
+type Replayed = (Shell, Vec<Entry>, Vec<String>);
+
+/// The shared session in the address, replayed.
+fn open_shared() -> Option<Result<Replayed, String>> {
+    let shared = take_shared()?;
+    Some(shared.and_then(|log| {
+        let (shell, entries) = Shell::replay(&log)?;
+        Ok((shell, entries, history_of(&log)))
+    }))
+}
+
+fn start(config: &EmbedConfig, key: &str) -> Start {
+    let mut notices = config.problems.clone();
+    let mut problem = None;
+    let mut ui = Ui::default();
+    let mut cleared = 0;
+    let mut session = None;
+    match open_shared() {
+        Some(Ok(s)) => session = Some(s),
+        Some(Err(e)) => notices.push(format!("This share link cannot be opened: {e}.")),
+        None => {}
+    }
+    if session.is_none() {
+        match persist::load(key) {
+            Ok(Some(saved)) => match Shell::replay(&saved.log) {
+                Ok((shell, entries)) => {
+                    cleared = saved.cleared.min(entries.len());
+                    ui = saved.ui;
+                    session = Some((shell, entries, saved.history));
+                }
+                Err(e) => problem = Some(e),
+            },
+            Err(e) => problem = Some(e),
+            Ok(None) => {}
+        }
+    }
+    let (shell, entries, history) = session.unwrap_or_else(|| {
+        let (shell, entries) = new_session(config, &mut notices);
+        (shell, entries, Vec::new())
     });
+    if let Some(t) = &config.theme {
+        ui.theme = t.clone();
+    }
+    Start {
+        shell,
+        console: ConsoleState::new(entries, cleared, history),
+        ui,
+        problem,
+        notices,
+    }
+}
+
+/// What is saved, and where.
+#[derive(Clone, Copy)]
+struct Saver {
+    key: StoredValue<String>,
+    engine: Engine,
+    console: ConsoleState,
+    clock: Clock,
+    theme: RwSignal<String>,
+    steps_done: RwSignal<Vec<usize>>,
+}
+
+impl Saver {
+    fn save(&self) {
+        let log = self.engine.shell.with_value(|sh| sh.log());
+        let saved = Saved {
+            format: persist::FORMAT,
+            log,
+            history: self.console.history.get_untracked(),
+            cleared: self.console.cleared.get_untracked(),
+            ui: Ui {
+                speed: self.clock.speed.get_untracked(),
+                playing: self.clock.playing.get_untracked(),
+                theme: self.theme.get_untracked(),
+                steps_done: self.steps_done.get_untracked(),
+            },
+        };
+        self.key.with_value(|k| persist::save(k, &saved));
+    }
 }
 
 fn target_tag(ev: &web_sys::KeyboardEvent) -> String {
@@ -80,12 +183,15 @@ fn focus(selector: &str) {
 
 #[component]
 pub fn App() -> impl IntoView {
+    let config = page_config();
+    let key = config.storage_key();
     let Start {
         shell,
         console,
         ui,
         problem,
-    } = start();
+        notices,
+    } = start(&config, &key);
     let shell = StoredValue::new(shell);
     let rev = RwSignal::new(0u64);
     let run_sql = Callback::new(move |sql: String| {
@@ -108,8 +214,32 @@ pub fn App() -> impl IntoView {
     };
     let theme = RwSignal::new(ui.theme.clone());
     let problem = RwSignal::new(problem);
+    let notices = RwSignal::new(notices);
     let help_open = RwSignal::new(false);
     let tours_open = RwSignal::new(false);
+    let share = ShareState::new();
+    let steps_done = RwSignal::new(ui.steps_done.clone());
+    let saver = Saver {
+        key: StoredValue::new(key),
+        engine,
+        console,
+        clock,
+        theme,
+        steps_done,
+    };
+    let EmbedConfig {
+        embed,
+        panels,
+        readonly,
+        autoplay,
+        seed: start_seed,
+        scenario: start_scenario,
+        script: steps,
+        ..
+    } = config;
+    let start_seed = start_seed.unwrap_or(crate::DEFAULT_SEED);
+    let start_scenario =
+        StoredValue::new(start_scenario.unwrap_or_else(|| obsim::scenario::DEFAULT.to_string()));
 
     // Persist after every change of the transcript and every few seconds of play.
     Effect::new(move |_| {
@@ -118,8 +248,9 @@ pub fn App() -> impl IntoView {
         clock.playing.track();
         clock.speed.track();
         theme.track();
+        steps_done.track();
         if problem.with_untracked(Option::is_none) {
-            save(engine, console, clock, theme);
+            saver.save();
         }
     });
 
@@ -131,11 +262,13 @@ pub fn App() -> impl IntoView {
             engine.act(|sh| sh.cluster.advance(dt));
             ticks.update_value(|t| *t += 1);
             if ticks.get_value().is_multiple_of(20) && problem.with_untracked(Option::is_none) {
-                save(engine, console, clock, theme);
+                saver.save();
             }
         }
     })
     .forget();
+
+    let restart = move |session: (Shell, Vec<Entry>)| restart(engine, console, steps_done, session);
 
     // Keyboard shortcuts outside text fields.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -150,8 +283,12 @@ pub fn App() -> impl IntoView {
                 clock.playing.update(|p| *p = !*p);
             }
             "?" => help_open.update(|o| *o = !*o),
-            "t" => tours_open.update(|o| *o = !*o),
-            "Escape" => help_open.set(false),
+            "t" if !embed => tours_open.update(|o| *o = !*o),
+            "s" | "S" if !embed => share.share(engine),
+            "Escape" => {
+                help_open.set(false);
+                share.open.set(false);
+            }
             "ArrowRight" if ev.shift_key() => engine.act(|sh| sh.cluster.advance(1_000_000)),
             "/" => {
                 ev.prevent_default();
@@ -166,6 +303,19 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
+    // A share link pasted into the address bar of an open page changes only the fragment.
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| match open_shared() {
+        Some(Ok((shell, entries, history))) => {
+            restart((shell, entries));
+            console.history.set(history);
+        }
+        Some(Err(e)) => {
+            notices.update(|n| n.push(format!("This share link cannot be opened: {e}.")))
+        }
+        None => {}
+    });
+    on_cleanup(move || hash.remove());
+
     // Theme: follow prefers-color-scheme unless overridden.
     Effect::new(move |_| {
         let t = theme.get();
@@ -178,49 +328,124 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let scenario_of = move || engine.shell.with_value(|sh| sh.scenario().to_string());
+    let seed_of = move || engine.shell.with_value(|sh| sh.cluster.seed());
     let new_seed = Callback::new(move |seed: u64| {
-        engine.act(|sh| *sh = Shell::new(seed));
-        console.lines.set(Vec::new());
-        console.cleared.set(0);
-        console.input.set(String::new());
+        let mut n = Vec::new();
+        restart(new_session_of(seed, &scenario_of(), &mut n));
+    });
+    let new_scenario = Callback::new(move |name: String| {
+        let mut n = Vec::new();
+        restart(new_session_of(seed_of(), &name, &mut n));
+        notices.set(n);
+    });
+    // A tour starts from a fresh cluster of the current seed, whatever the scenario.
+    let tour_start = Callback::new(move |seed: u64| {
+        let mut n = Vec::new();
+        restart(new_session_of(seed, obsim::scenario::DEFAULT, &mut n));
+    });
+    let start_over = Callback::new(move |()| {
+        let mut n = Vec::new();
+        restart(start_scenario.with_value(|sc| new_session_of(start_seed, sc, &mut n)));
+        notices.set(n);
     });
 
     let reset = move |_| {
-        persist::clear();
+        saver.key.with_value(|k| persist::clear(k));
         problem.set(None);
-        engine.act(|sh| *sh = Shell::new(crate::DEFAULT_SEED));
-        console.lines.set(Vec::new());
-        console.cleared.set(0);
+        start_over.run(());
     };
 
-    view! {
-        <Header theme=theme help_open=help_open tours_open=tours_open />
-        {move || {
-            problem
-                .get()
-                .map(|msg| {
-                    view! {
-                        <div class="problem" role="alert">
-                            <p>"Your saved session could not be restored: " {msg} "."</p>
-                            <button class="btn primary" on:click=reset>"Start a fresh session"</button>
-                        </div>
-                    }
-                })
-        }}
-        <TimeBar clock=clock on_new_seed=new_seed />
-        <main class="layout">
-            <div class="col-main">
-                <Tours open=tours_open on_new_seed=new_seed />
-                <Console state=console />
-                <Faults />
-            </div>
-            <div class="col-side">
-                <TenantDashboard />
-                <JobDashboard />
-            </div>
-        </main>
-        <HelpSheet open=help_open />
+    // Embeds tell the host page their height (for an iframe without a scrollbar), once the
+    // page is in the DOM.
+    if embed {
+        request_animation_frame(|| {
+            if let Some(el) = document().get_element_by_id("obplay") {
+                report_height(el);
+            }
+        });
     }
+
+    let has_main = panels.console || !steps.is_empty() || !embed;
+    let has_side = panels.tenants || panels.jobs;
+    // Parts an embed leaves out are hidden rather than left out of the view tree: one static
+    // view type keeps the wasm much smaller than optional (generic or type-erased) branches.
+    view! {
+        <div id="obplay" class="app" class:embedded=embed>
+            <div hidden=embed>
+                <Header theme=theme help_open=help_open tours_open=tours_open share=share on_scenario=new_scenario />
+                <ShareDialog state=share />
+            </div>
+            {move || {
+                problem
+                    .get()
+                    .map(|msg| {
+                        view! {
+                            <div class="problem" role="alert">
+                                <p>"Your saved session could not be restored: " {msg} "."</p>
+                                <button class="btn primary" on:click=reset>"Start a fresh session"</button>
+                            </div>
+                        }
+                    })
+            }}
+            <div class="notices" role="status" hidden=move || notices.with(Vec::is_empty)>
+                <p>{move || notices.get().join(" ")}</p>
+                <button class="btn small" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+            <TimeBar clock=clock on_new_seed=new_seed compact=embed />
+            <main class="layout" class:single=!(has_main && has_side)>
+                <div class="col-main" hidden=!has_main>
+                    <div class="fence" hidden=embed>
+                        <Tours open=tours_open on_new_seed=tour_start />
+                    </div>
+                    <ScriptSteps steps=steps done=steps_done autoplay=autoplay on_restart=start_over />
+                    <div class="fence" hidden=!panels.console>
+                        <Console state=console readonly=readonly />
+                    </div>
+                    <fieldset class="fence" disabled=readonly hidden=embed>
+                        <Faults />
+                    </fieldset>
+                </div>
+                // The macroblock view (`panels=blocks`) joins these when it is merged.
+                <div class="col-side" hidden=!has_side>
+                    <fieldset class="fence" disabled=readonly>
+                        <div class="fence" hidden=!panels.tenants>
+                            <TenantDashboard />
+                        </div>
+                        <div class="fence" hidden=!panels.jobs>
+                            <JobDashboard />
+                        </div>
+                    </fieldset>
+                </div>
+            </main>
+            <div hidden=embed>
+                <HelpSheet open=help_open />
+            </div>
+        </div>
+    }
+}
+
+/// Replaces the session (new seed, scenario, shared link, reset): the new transcript, an empty
+/// input, every script step pending.
+fn restart(
+    engine: Engine,
+    console: ConsoleState,
+    steps_done: RwSignal<Vec<usize>>,
+    (shell, entries): (Shell, Vec<Entry>),
+) {
+    engine.act(|sh| *sh = shell);
+    console.lines.set(entries);
+    console.cleared.set(0);
+    console.input.set(String::new());
+    steps_done.set(Vec::new());
+}
+
+/// A new session of `seed` from `scenario` (a fresh cluster, with a notice, if it is unknown).
+fn new_session_of(seed: u64, scenario: &str, notices: &mut Vec<String>) -> (Shell, Vec<Entry>) {
+    Shell::start(seed, scenario).unwrap_or_else(|e| {
+        notices.push(format!("{e}; starting from a fresh cluster."));
+        (Shell::new(seed), Vec::new())
+    })
 }
 
 #[component]
@@ -228,16 +453,28 @@ fn Header(
     theme: RwSignal<String>,
     help_open: RwSignal<bool>,
     tours_open: RwSignal<bool>,
+    share: ShareState,
+    on_scenario: Callback<String>,
 ) -> impl IntoView {
     let engine = use_engine();
     let version = move || engine.read(|sh| sh.cluster.version().to_string());
     let seed = move || engine.read(|sh| sh.cluster.seed());
+    let scenario = move || {
+        engine.read(|sh| {
+            obsim::scenario::find(sh.scenario())
+                .map(|s| s.title)
+                .unwrap_or_default()
+        })
+    };
     view! {
         <header class="topbar">
             <h1 class="brand">"obplay"</h1>
             <span class="meta" data-testid="cluster-version">"OceanBase " {version}</span>
             <span class="meta" data-testid="seed">"seed " {seed}</span>
+            <span class="meta" data-testid="scenario">{scenario}</span>
             <span class="spacer"></span>
+            <ScenarioPicker on_start=on_scenario />
+            <ShareButton state=share />
             <label class="meta">
                 "Theme "
                 <select
@@ -262,7 +499,7 @@ fn Header(
 
 #[component]
 fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
-    const KEYS: [(&str, &str); 17] = [
+    const KEYS: [(&str, &str); 18] = [
         ("Space", "Play / pause simulated time (outside text fields)"),
         ("Shift + →", "Step one simulated second"),
         ("/", "Focus the console input"),
@@ -290,8 +527,9 @@ fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
         ("J", "Focus the job dashboard"),
         ("C", "In a running job's row: cancel that job"),
         ("T", "Open or close the guided tours"),
+        ("S", "Share: copy a link that replays this session"),
         ("?", "Show or hide this sheet"),
-        ("Esc", "Close this sheet"),
+        ("Esc", "Close this sheet or the share dialog"),
     ];
     view! {
         <div class="help" role="dialog" aria-modal="false" aria-label="Keyboard shortcuts" hidden=move || !open.get()>

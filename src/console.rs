@@ -116,7 +116,12 @@ pub fn download(name: &str, mime: &str, text: &str) {
 }
 
 #[component]
-pub fn Console(state: ConsoleState) -> impl IntoView {
+pub fn Console(
+    state: ConsoleState,
+    /// No input: the transcript only (embeds' `readonly=1`; script steps still run).
+    #[prop(optional)]
+    readonly: bool,
+) -> impl IntoView {
     let engine = use_engine();
     let textarea: NodeRef<Textarea> = NodeRef::new();
     let transcript: NodeRef<leptos::html::Div> = NodeRef::new();
@@ -321,13 +326,14 @@ pub fn Console(state: ConsoleState) -> impl IntoView {
                     }
                 />
             </div>
-            <div class="input-row">
+            <div class="input-row" hidden=readonly>
                 <label for="sql-input" class="prompt">{prompt}</label>
                 <div class="editor">
                     <pre class="highlight" aria-hidden="true">{highlighted}</pre>
                     <textarea
                         id="sql-input"
                         node_ref=textarea
+                        disabled=readonly
                         aria-label="SQL statement"
                         aria-describedby="console-help"
                         spellcheck="false"
@@ -346,7 +352,7 @@ pub fn Console(state: ConsoleState) -> impl IntoView {
             <ul class="completions" aria-label="Completions" hidden=move || state.completions.with(Vec::is_empty)>
                 {move || state.completions.get().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
             </ul>
-            <p id="console-help" class="hint">
+            <p id="console-help" class="hint" hidden=readonly>
                 "Enter runs a statement ending in ; or \\G; Shift+Enter adds a line; Up/Down history; Tab completes; Ctrl+L clears; Ctrl+C drops the input."
             </p>
         </section>

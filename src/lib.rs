@@ -8,14 +8,20 @@ pub mod console;
 #[cfg(target_arch = "wasm32")]
 pub mod dashboard;
 #[cfg(target_arch = "wasm32")]
-pub mod engine;
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
+pub mod engine;
 pub mod persist;
+#[cfg(target_arch = "wasm32")]
+pub mod scenario_picker;
+#[cfg(target_arch = "wasm32")]
+pub mod share_link;
 #[cfg(target_arch = "wasm32")]
 pub mod timebar;
 #[cfg(target_arch = "wasm32")]
 pub mod tour;
 
+pub mod embed_config;
 pub mod format;
 
 /// The seed a fresh page starts with.

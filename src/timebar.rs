@@ -17,7 +17,13 @@ pub struct Clock {
 pub const TICK_MS: u32 = 100;
 
 #[component]
-pub fn TimeBar(clock: Clock, on_new_seed: Callback<u64>) -> impl IntoView {
+pub fn TimeBar(
+    clock: Clock,
+    on_new_seed: Callback<u64>,
+    /// Embeds: time controls only, no seed form.
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let engine = use_engine();
     let now = move || engine.read(|sh| sh.cluster.now());
     let scn = move || engine.read(|sh| sh.cluster.current_scn());
@@ -59,6 +65,7 @@ pub fn TimeBar(clock: Clock, on_new_seed: Callback<u64>) -> impl IntoView {
             <span class="scn" title="Current SCN">"SCN " <span data-testid="sim-scn">{scn}</span></span>
             <form
                 class="seed"
+                hidden=compact
                 on:submit=move |ev| {
                     ev.prevent_default();
                     if let Ok(s) = seed_input.get().trim().parse::<u64>() {

@@ -14,7 +14,7 @@ fn document() -> web_sys::Document {
 /// Mounts a fresh app (no saved session) into its own container. The app's ids are unique per
 /// page, so each test removes the previous container first.
 async fn mount_app() -> web_sys::Element {
-    obplay::persist::clear();
+    obplay::persist::clear(obplay::persist::KEY);
     if let Some(old) = document().get_element_by_id("test-root") {
         old.remove();
     }

@@ -13,6 +13,8 @@ pub mod obclient;
 pub mod order;
 pub mod params;
 pub mod restore;
+pub mod scenario;
+pub mod share;
 pub mod shell;
 pub mod sim;
 pub mod sql;

@@ -105,14 +105,35 @@ impl Shell {
             cluster,
             session,
             commands: Vec::new(),
-            scenario: "fresh".into(),
+            scenario: crate::scenario::DEFAULT.into(),
             seq: 0,
             connections: 1,
         }
     }
 
-    pub fn set_scenario(&mut self, name: &str) {
-        self.scenario = name.to_string();
+    /// A fresh cluster of `seed` with the scenario's prelude run (see `scenario`), and the
+    /// prelude's transcript. An unknown scenario is an error.
+    pub fn start(seed: u64, scenario: &str) -> Result<(Shell, Vec<Entry>), String> {
+        let mut shell = Shell::new(seed);
+        let entries = shell.start_scenario(scenario)?;
+        Ok((shell, entries))
+    }
+
+    /// Runs a scenario's prelude on this shell, which must be new (nothing run yet), and
+    /// returns the prelude's transcript.
+    pub fn start_scenario(&mut self, scenario: &str) -> Result<Vec<Entry>, String> {
+        let preset = crate::scenario::find(scenario)?;
+        if !self.commands.is_empty() || self.seq != 0 {
+            return Err("a scenario can only start a new session".into());
+        }
+        let entries = preset.apply(self);
+        self.scenario = preset.name.to_string();
+        Ok(entries)
+    }
+
+    /// The scenario this session started from.
+    pub fn scenario(&self) -> &str {
+        &self.scenario
     }
 
     pub fn prompt(&self) -> String {
@@ -139,11 +160,16 @@ impl Shell {
         }
     }
 
-    /// Rebuilds a shell from its log: same transcript, same state.
-    pub fn replay(log: &SessionLog) -> (Shell, Vec<Entry>) {
-        let mut shell = Shell::new(log.seed);
-        shell.scenario = log.scenario.clone();
-        let mut entries = Vec::new();
+    /// Rebuilds a shell from its log: same transcript (the scenario's prelude first), same
+    /// state. A log of another version or of an unknown scenario is an error.
+    pub fn replay(log: &SessionLog) -> Result<(Shell, Vec<Entry>), String> {
+        if log.version != SESSION_LOG_VERSION {
+            return Err(format!(
+                "session log version {} (this version reads {SESSION_LOG_VERSION})",
+                log.version
+            ));
+        }
+        let (mut shell, mut entries) = Shell::start(log.seed, &log.scenario)?;
         for c in &log.commands {
             shell.cluster.run_until(c.at);
             match &c.fault {
@@ -152,7 +178,7 @@ impl Shell {
             }
         }
         shell.cluster.run_until(log.end_at);
-        (shell, entries)
+        Ok((shell, entries))
     }
 
     /// Injects a fault now and records it in the command log.
@@ -418,6 +444,36 @@ impl Shell {
     }
 }
 
+/// Splits a script into the steps a user runs one at a time: each login line, and each
+/// statement with its terminator (comments dropped); a trailing statement without a terminator
+/// is a step too, with `;` added. Splits as in MySQL mode (backslash escapes inside quotes).
+pub fn script_steps(script: &str) -> Vec<String> {
+    let mut steps = Vec::new();
+    let mut buffer = String::new();
+    for line in script.split_inclusive('\n') {
+        if buffer.trim().is_empty() && is_login_line(line.trim()) {
+            steps.push(line.trim().trim_end_matches(';').trim_end().to_string());
+            buffer.clear();
+            continue;
+        }
+        buffer.push_str(line);
+        let split = obclient::split_statements(&buffer);
+        for st in split.statements {
+            let terminator = if st.vertical { "\\G" } else { ";" };
+            steps.push(format!("{}{terminator}", st.text));
+        }
+        buffer = split.rest;
+        if !buffer.is_empty() && !buffer.ends_with('\n') && line.ends_with('\n') {
+            buffer.push('\n');
+        }
+    }
+    let rest = buffer.trim();
+    if !rest.is_empty() {
+        steps.push(format!("{rest};"));
+    }
+    steps
+}
+
 /// Renders entries as one transcript.
 pub fn transcript(entries: &[Entry], mode: CompatMode) -> String {
     entries.iter().map(|e| e.render(mode)).collect()
@@ -495,6 +551,30 @@ mod tests {
     }
 
     #[test]
+    fn scripts_split_into_login_lines_and_statements() {
+        let steps = script_steps(
+            "connect root@mysql_tenant\nALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d'; SELECT 1\\G\n\
+             -- a comment\nSELECT 'a;b',\n  2;\nSELECT 3",
+        );
+        assert_eq!(
+            steps,
+            [
+                "connect root@mysql_tenant",
+                "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d';",
+                "SELECT 1\\G",
+                "SELECT 'a;b',\n  2;",
+                "SELECT 3;",
+            ]
+        );
+        assert!(script_steps("  \n-- only a comment\n").is_empty());
+        // Each step runs on its own and prints one entry.
+        let mut sh = Shell::new(1);
+        for step in &steps {
+            assert_eq!(sh.run(&format!("{step}\n")).0.len(), 1, "{step}");
+        }
+    }
+
+    #[test]
     fn replaying_the_log_gives_the_same_transcript_and_state() {
         let mut sh = Shell::new(9);
         let mut all = Vec::new();
@@ -510,7 +590,7 @@ mod tests {
         }
         sh.cluster.advance(30_000_000);
         all.extend(sh.run("SELECT JOB_ID, STATUS FROM DBA_OB_BACKUP_JOBS;\n").0);
-        let (again, entries) = Shell::replay(&sh.log());
+        let (again, entries) = Shell::replay(&sh.log()).unwrap();
         assert_eq!(
             transcript(&entries, CompatMode::MySql),
             transcript(&all, CompatMode::MySql)

@@ -1014,7 +1014,7 @@ proptest! {
                 Step::Wait { secs } => shell.cluster.advance(secs * SECOND),
             }
         }
-        let (again, replayed) = Shell::replay(&shell.log());
+        let (again, replayed) = Shell::replay(&shell.log()).map_err(TestCaseError::fail)?;
         prop_assert_eq!(
             transcript(&replayed, CompatMode::MySql),
             transcript(&typed, CompatMode::MySql)

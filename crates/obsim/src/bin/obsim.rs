@@ -1,22 +1,28 @@
 //! The native `obsim` command: the same client loop as the web console.
 //!
 //! ```text
-//! obsim run FILE [--seed N]   run a SQL script (FILE `-` = stdin), print the transcript
-//! obsim [--seed N]            interactive prompt
+//! obsim run FILE [--seed N] [--scenario NAME]   run a SQL script (FILE `-` = stdin), print
+//!                                               the transcript (the scenario's prelude first)
+//! obsim [--seed N] [--scenario NAME]            interactive prompt
 //! ```
 //! Exit status: 0 (even when statements fail), 2 on a usage error.
 
 use obsim::shell::{Shell, transcript};
 use std::io::{BufRead, Read, Write};
 
-const USAGE: &str = "usage: obsim run FILE [--seed N]\n       obsim [--seed N]\n";
+const USAGE: &str = "usage: obsim run FILE [--seed N] [--scenario NAME]\n       obsim [--seed N] [--scenario NAME]\n\
+                     scenarios: fresh (default), ready, busy, failure\n";
 const DEFAULT_SEED: u64 = 42;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match parse_args(&args) {
-        Ok(Cmd::Run { file, seed }) => std::process::exit(run_file(&file, seed)),
-        Ok(Cmd::Interactive { seed }) => interactive(seed),
+        Ok(Cmd::Run {
+            file,
+            seed,
+            scenario,
+        }) => std::process::exit(run_file(&file, seed, &scenario)),
+        Ok(Cmd::Interactive { seed, scenario }) => interactive(seed, &scenario),
         Err(msg) => {
             eprint!("obsim: {msg}\n{USAGE}");
             std::process::exit(2);
@@ -25,12 +31,20 @@ fn main() {
 }
 
 enum Cmd {
-    Run { file: String, seed: u64 },
-    Interactive { seed: u64 },
+    Run {
+        file: String,
+        seed: u64,
+        scenario: String,
+    },
+    Interactive {
+        seed: u64,
+        scenario: String,
+    },
 }
 
 fn parse_args(args: &[String]) -> Result<Cmd, String> {
     let mut seed = DEFAULT_SEED;
+    let mut scenario = obsim::scenario::DEFAULT.to_string();
     let mut positional = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -39,23 +53,28 @@ fn parse_args(args: &[String]) -> Result<Cmd, String> {
                 let v = it.next().ok_or("--seed needs a value")?;
                 seed = v.parse().map_err(|_| format!("invalid seed '{v}'"))?;
             }
+            "--scenario" => {
+                let v = it.next().ok_or("--scenario needs a value")?;
+                scenario = obsim::scenario::find(v)?.name.to_string();
+            }
             "-h" | "--help" => return Err("help".into()),
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
             s => positional.push(s.to_string()),
         }
     }
     match positional.as_slice() {
-        [] => Ok(Cmd::Interactive { seed }),
+        [] => Ok(Cmd::Interactive { seed, scenario }),
         [cmd, file] if cmd == "run" => Ok(Cmd::Run {
             file: file.clone(),
             seed,
+            scenario,
         }),
         [cmd] if cmd == "run" => Err("run needs a FILE".into()),
         _ => Err(format!("unexpected arguments: {}", positional.join(" "))),
     }
 }
 
-fn run_file(file: &str, seed: u64) -> i32 {
+fn run_file(file: &str, seed: u64, scenario: &str) -> i32 {
     let mut text = String::new();
     let read = if file == "-" {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
@@ -68,7 +87,14 @@ fn run_file(file: &str, seed: u64) -> i32 {
     }
     let mut shell = Shell::for_script(seed, &text);
     let mode = shell.mode();
-    let entries = shell.run_to_end(&text);
+    let mut entries = match shell.start_scenario(scenario) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("obsim: {e}");
+            return 2;
+        }
+    };
+    entries.extend(shell.run_to_end(&text));
     // Each entry carries the prompt it was typed at, so mode changes after `connect` render right.
     let out = transcript(&entries, mode);
     let mut stdout = std::io::stdout().lock();
@@ -76,8 +102,14 @@ fn run_file(file: &str, seed: u64) -> i32 {
     0
 }
 
-fn interactive(seed: u64) {
-    let mut shell = Shell::new(seed);
+fn interactive(seed: u64, scenario: &str) {
+    let (mut shell, prelude) = match Shell::start(seed, scenario) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("obsim: {e}");
+            std::process::exit(2);
+        }
+    };
     print!(
         "{}",
         obsim::obclient::welcome_banner(
@@ -85,6 +117,7 @@ fn interactive(seed: u64) {
             &obsim::obclient::server_version_comment(shell.cluster.version())
         )
     );
+    print!("{}", transcript(&prelude, shell.mode()));
     let stdin = std::io::stdin();
     let mut buffer = String::new();
     loop {
