@@ -1,5 +1,6 @@
 //! The page: header, time bar, console, dashboards and faults, wired to the one engine owner.
 
+use crate::blocks::BlockView;
 use crate::console::{Console, ConsoleState};
 use crate::dashboard::{JobDashboard, TenantDashboard};
 use crate::engine::{Engine, use_engine};
@@ -196,6 +197,7 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <div class="col-main">
                 <Console state=console />
+                <BlockView clock=clock />
                 <Faults />
             </div>
             <div class="col-side">

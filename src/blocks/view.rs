@@ -1,0 +1,525 @@
+//! The macroblock view: one canvas per user tenant, drawn from `requestAnimationFrame` only when
+//! the engine changed or blocks are travelling, never while the tab is hidden.
+//!
+//! Each frame that sees a new engine revision asks `obsim::blockmap` for the state of every
+//! block (into a reused buffer), repaints the cells whose state changed in an RGBA buffer, and
+//! sends it with one `putImageData`. Labels, the destination column's chain of sets and the
+//! travelling blocks are drawn over it. Travel follows simulated time: the display clock runs
+//! from the engine's clock at the speed of the play loop, so pause freezes the blocks, Step moves
+//! them on by one simulated second, and speed scales them. Under `prefers-reduced-motion` nothing
+//! travels. The figure's `data-counts` (blocks per state) changes at most once per frame.
+
+use super::draw::{self, Grid, Palette, Pixels, Traveller, UNPAINTED};
+use crate::engine::{Engine, use_engine};
+use crate::timebar::{Clock, TICK_MS};
+use leptos::prelude::*;
+use obsim::blockmap::{self, ChainSet, ChainStatus, Counts, STATE_COUNT};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+const LEGEND: [(&str, &str); 6] = [
+    ("unchanged", "unchanged since the latest set"),
+    ("changed", "changed since the latest set"),
+    ("lit", "changed by your statements"),
+    ("copying", "being copied"),
+    ("copied", "copied into the running set"),
+    ("reused", "reused by reference from the base set"),
+];
+
+/// CSS custom properties of the state colours, in state order.
+const STATE_VARS: [&str; STATE_COUNT] = [
+    "--blk-unchanged",
+    "--blk-changed",
+    "--blk-copying",
+    "--blk-copied",
+    "--blk-reused",
+];
+
+#[component]
+pub fn BlockView(clock: Clock) -> impl IntoView {
+    let engine = use_engine();
+    let tenants = Memo::new(move |_| {
+        engine.read(|sh| {
+            sh.cluster
+                .user_tenants()
+                .filter(|t| sh.cluster.storage.contains_key(&t.id))
+                .map(|t| (t.id, t.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="panel blocks" aria-labelledby="blocks-title" data-testid="block-view">
+            <h2 id="blocks-title">"Macroblocks"</h2>
+            <ul class="blk-legend">
+                {LEGEND
+                    .iter()
+                    .map(|(key, text)| {
+                        view! { <li><i class=format!("sw sw-{key}")></i>{*text}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+            {move || {
+                tenants
+                    .get()
+                    .into_iter()
+                    .map(|(id, name)| view! { <TenantBlocks id=id name=name clock=clock /> })
+                    .collect_view()
+            }}
+        </section>
+    }
+}
+
+/// What one tenant's canvas keeps between frames.
+#[derive(Default)]
+struct Pane {
+    grid: Option<Grid>,
+    width: u32,
+    ctx: Option<CanvasRenderingContext2d>,
+    palette: Option<Palette>,
+    px: Option<Pixels>,
+    next: Vec<u8>,
+    shown: Vec<u8>,
+    newly: Vec<u32>,
+    chain: Vec<ChainSet>,
+    /// Engine revision last drawn (None: never).
+    rev: Option<u64>,
+    /// Engine clock at the last two revisions drawn, and when (performance.now) the last was.
+    sim: u64,
+    prev_sim: u64,
+    real: f64,
+    travellers: Vec<Traveller>,
+}
+
+struct Loop {
+    id: u64,
+    engine: Engine,
+    clock: Clock,
+    canvas: NodeRef<leptos::html::Canvas>,
+    counts: RwSignal<Counts>,
+    pane: RefCell<Pane>,
+    pending: Cell<bool>,
+    /// Cleared when the pane is unmounted (a frame may still be pending).
+    alive: Arc<AtomicBool>,
+}
+
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// The colours of style/blocks.css (the default palette where a variable is missing), and the
+/// text colours.
+fn css_palette(el: &web_sys::Element) -> (Palette, String, String) {
+    let style = window().get_computed_style(el).ok().flatten();
+    let var = |name: &str| {
+        style
+            .as_ref()
+            .and_then(|s| s.get_property_value(name).ok())
+            .unwrap_or_default()
+    };
+    let color = |name: &str, default| draw::parse_hex(&var(name)).unwrap_or(default);
+    let d = Palette::DEFAULT;
+    let mut states = d.states;
+    for (s, name) in states.iter_mut().zip(STATE_VARS) {
+        *s = color(name, *s);
+    }
+    let palette = Palette {
+        bg: color("--blk-bg", d.bg),
+        states,
+        lit: color("--blk-lit", d.lit),
+    };
+    let text = |name: &str, default: &str| {
+        let v = var(name).trim().to_string();
+        if v.is_empty() { default.to_string() } else { v }
+    };
+    (palette, text("--fg", "#1b1f24"), text("--muted", "#5b6470"))
+}
+
+impl Loop {
+    fn schedule(self: &Rc<Self>) {
+        if self.pending.get() || !self.alive.load(Ordering::Relaxed) || document().hidden() {
+            return;
+        }
+        self.pending.set(true);
+        let me = Rc::clone(self);
+        request_animation_frame(move || me.frame());
+    }
+
+    fn frame(self: &Rc<Self>) {
+        self.pending.set(false);
+        if !self.alive.load(Ordering::Relaxed) || document().hidden() {
+            return; // visibilitychange schedules a frame when the tab shows again
+        }
+        let Some(canvas) = self.canvas.get_untracked() else {
+            return;
+        };
+        let again = {
+            let Ok(mut p) = self.pane.try_borrow_mut() else {
+                return;
+            };
+            self.draw(&canvas, &mut p)
+        };
+        if again {
+            self.schedule();
+        }
+    }
+
+    /// Draws one frame; returns whether another is needed (blocks still travelling).
+    fn draw(&self, canvas: &HtmlCanvasElement, p: &mut Pane) -> bool {
+        let width = canvas
+            .parent_element()
+            .map_or(0, |e| e.client_width().max(0) as u32)
+            .clamp(320, 1600);
+        if p.grid.is_none() || p.width != width {
+            let Some(layout) = self
+                .engine
+                .shell
+                .with_value(|sh| blockmap::layout(&sh.cluster, self.id))
+            else {
+                return false;
+            };
+            let grid = Grid::new(&layout, width);
+            canvas.set_width(grid.width);
+            canvas.set_height(grid.height);
+            p.ctx = canvas
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into().ok());
+            p.next = vec![0; grid.blocks()];
+            p.shown = vec![UNPAINTED; grid.blocks()];
+            p.px = None;
+            p.rev = None;
+            p.travellers.clear();
+            p.width = width;
+            p.grid = Some(grid);
+        }
+        let (palette, fg, muted) = css_palette(canvas);
+        if p.palette.as_ref() != Some(&palette) || p.px.is_none() {
+            if let Some(g) = &p.grid {
+                p.px = Some(Pixels::new(g.width, g.height, palette.bg));
+            }
+            p.shown.fill(UNPAINTED);
+            p.palette = Some(palette);
+            p.rev = None;
+        }
+        let rev = self.engine.rev.get_untracked();
+        let still = reduced_motion();
+        if p.rev != Some(rev) {
+            let Pane { next, chain, .. } = &mut *p;
+            let (counts, sim) = self.engine.shell.with_value(|sh| {
+                *chain = blockmap::set_chain(&sh.cluster, self.id);
+                (
+                    blockmap::fill_states(&sh.cluster, self.id, next),
+                    sh.cluster.now(),
+                )
+            });
+            let first = p.rev.is_none();
+            p.rev = Some(rev);
+            p.prev_sim = if first { sim } else { p.sim };
+            p.sim = sim;
+            p.real = now_ms();
+            let Pane {
+                grid: Some(grid),
+                palette: Some(palette),
+                px: Some(px),
+                next,
+                shown,
+                newly,
+                ..
+            } = &mut *p
+            else {
+                return false;
+            };
+            draw::paint(grid, palette, px, next, shown, newly);
+            if let Some(c) = counts
+                && self.counts.get_untracked() != c
+            {
+                self.counts.set(c);
+            }
+            if still {
+                p.travellers.clear();
+            } else if let Some(target) = running_box(p) {
+                let Pane {
+                    grid: Some(grid),
+                    newly,
+                    travellers,
+                    prev_sim,
+                    sim,
+                    ..
+                } = &mut *p
+                else {
+                    return false;
+                };
+                draw::launch(grid, newly, *prev_sim, *sim, target, travellers);
+            } else {
+                p.travellers.clear();
+            }
+        }
+        let playing = self.clock.playing.get_untracked();
+        // The display clock: the engine's, run on at the play speed until the next tick.
+        let display = if playing {
+            let speed = self.clock.speed.get_untracked();
+            let ahead = ((now_ms() - p.real).max(0.0) * 1000.0 * speed)
+                .min(f64::from(TICK_MS) * 1000.0 * speed);
+            p.sim + ahead as u64
+        } else {
+            p.sim
+        };
+        let (Some(ctx), Some(grid), Some(px), Some(palette)) = (&p.ctx, &p.grid, &p.px, &p.palette)
+        else {
+            return false;
+        };
+        if let Ok(img) =
+            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&px.data), px.width, px.height)
+        {
+            let _ = ctx.put_image_data(&img, 0.0, 0.0);
+        }
+        overlay(ctx, grid, &p.chain, palette, &fg, &muted);
+        p.travellers.retain(|t| t.at(display).is_some());
+        if !p.travellers.is_empty() {
+            ctx.set_fill_style_str(&hex(palette.states[usize::from(blockmap::COPYING)]));
+            ctx.begin_path();
+            let size = f64::from(grid.cell.max(3));
+            for t in &p.travellers {
+                if let Some((x, y)) = t.at(display) {
+                    ctx.rect(f64::from(x), f64::from(y), size, size);
+                }
+            }
+            ctx.fill();
+        }
+        !p.travellers.is_empty() && playing
+    }
+}
+
+/// The running set's box in the destination column: (x, y, w, h).
+fn running_box(p: &Pane) -> Option<(u32, u32, u32, u32)> {
+    let grid = p.grid.as_ref()?;
+    let (rows, _) = draw::chain_rows(&p.chain, grid.height);
+    let row = rows
+        .iter()
+        .find(|r| p.chain.get(r.index).map(|s| s.status) == Some(ChainStatus::Running))?;
+    let w = grid.width.saturating_sub(grid.dest_x + 8);
+    Some((
+        grid.dest_x + 4,
+        row.y + 4,
+        w.max(8),
+        row.h.saturating_sub(8).max(4),
+    ))
+}
+
+fn hex(c: [u8; 4]) -> String {
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+
+/// Log stream labels and the destination column (title, chain of sets, running box).
+fn overlay(
+    ctx: &CanvasRenderingContext2d,
+    grid: &Grid,
+    chain: &[ChainSet],
+    palette: &Palette,
+    fg: &str,
+    muted: &str,
+) {
+    ctx.set_font("11px system-ui, sans-serif");
+    ctx.set_text_baseline("top");
+    ctx.set_fill_style_str(muted);
+    for s in &grid.sections {
+        let label = if s.ls_id == obsim::storage::SYS_LS_ID {
+            "LS 1 (system tablets)".to_string()
+        } else {
+            format!("LS {}", s.ls_id)
+        };
+        let _ = ctx.fill_text(
+            &label,
+            0.0,
+            f64::from(s.top.saturating_sub(draw::LABEL_H - 1)),
+        );
+    }
+    let x = f64::from(grid.dest_x);
+    let w = f64::from(grid.width - grid.dest_x);
+    ctx.set_stroke_style_str(muted);
+    ctx.set_line_width(1.0);
+    ctx.stroke_rect(x + 0.5, 0.5, w - 1.0, f64::from(grid.height) - 1.0);
+    let _ = ctx.fill_text("backup destination", x + 6.0, 5.0);
+    let (rows, left_out) = draw::chain_rows(chain, grid.height);
+    if left_out > 0 {
+        let _ = ctx.fill_text(
+            &format!("+{left_out} earlier"),
+            x + 6.0,
+            f64::from(draw::CHAIN_TOP + 3),
+        );
+    }
+    let copied = hex(palette.states[usize::from(blockmap::COPIED)]);
+    let reused = hex(palette.states[usize::from(blockmap::REUSED)]);
+    for r in rows {
+        let Some(s) = chain.get(r.index) else {
+            continue;
+        };
+        let (bx, by, bw, bh) = (x + 4.0, f64::from(r.y), w - 8.0, f64::from(r.h));
+        let ok = matches!(s.status, ChainStatus::Success | ChainStatus::Running);
+        if s.status == ChainStatus::Running {
+            // The box fills as blocks arrive.
+            let share = if s.planned == 0 {
+                0.0
+            } else {
+                s.copied as f64 / s.planned as f64
+            };
+            ctx.set_fill_style_str(&copied);
+            ctx.fill_rect(bx, by + bh - 6.0, bw * share, 6.0);
+        } else if ok {
+            ctx.set_fill_style_str(if s.full { &copied } else { &reused });
+            ctx.fill_rect(bx, by, 4.0, bh);
+        }
+        ctx.set_stroke_style_str(if ok { fg } else { "#d32f2f" });
+        ctx.stroke_rect(bx + 0.5, by + 0.5, bw - 1.0, bh - 1.0);
+        ctx.set_fill_style_str(if ok { fg } else { "#d32f2f" });
+        let _ = ctx.fill_text_with_max_width(
+            &draw::chain_label(s),
+            bx + 8.0,
+            by + 4.0,
+            (bw - 10.0).max(10.0),
+        );
+    }
+}
+
+#[component]
+fn TenantBlocks(id: u64, name: String, clock: Clock) -> impl IntoView {
+    let engine = use_engine();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let counts = RwSignal::new(Counts::default());
+    let alive = Arc::new(AtomicBool::new(true));
+    let looper = Rc::new(Loop {
+        id,
+        engine,
+        clock,
+        canvas,
+        counts,
+        pane: RefCell::new(Pane::default()),
+        pending: Cell::new(false),
+        alive: Arc::clone(&alive),
+    });
+
+    let l = Rc::clone(&looper);
+    Effect::new(move |_| {
+        engine.rev.track();
+        l.schedule();
+    });
+    let l = Rc::clone(&looper);
+    let shown = window_event_listener_untyped("visibilitychange", move |_| l.schedule());
+    let l = Rc::clone(&looper);
+    let resized = window_event_listener_untyped("resize", move |_| l.schedule());
+    on_cleanup(move || {
+        alive.store(false, Ordering::Relaxed);
+        shown.remove();
+        resized.remove();
+    });
+
+    // Hover shows a block; a click pins it (another click unpins).
+    let hover = RwSignal::new(None::<(u32, i32, i32)>);
+    let pinned = RwSignal::new(false);
+    let l = Rc::clone(&looper);
+    let block_at = move |ev: &web_sys::MouseEvent| -> Option<(u32, i32, i32)> {
+        let el = canvas.get_untracked()?;
+        let scale = f64::from(el.width()) / f64::from(el.client_width().max(1));
+        let x = (f64::from(ev.offset_x()) * scale).max(0.0) as u32;
+        let y = (f64::from(ev.offset_y()) * scale).max(0.0) as u32;
+        let p = l.pane.try_borrow().ok()?;
+        let b = p.grid.as_ref()?.block_at(x, y)?;
+        Some((b, ev.offset_x(), ev.offset_y()))
+    };
+    let block_at2 = block_at.clone();
+    let tip = Memo::new(move |_| {
+        hover.get().and_then(|(b, _, _)| {
+            engine.read(|sh| blockmap::block_info(&sh.cluster, id, b).map(|i| i.text()))
+        })
+    });
+    let chain = Memo::new(move |_| engine.read(|sh| blockmap::set_chain(&sh.cluster, id)));
+    let summary = move || {
+        let c = counts.get();
+        let n = |s: u8| c.get(s);
+        format!(
+            "{} macroblocks: {} changed ({} by statements), {} being copied, {} copied, {} reused",
+            c.by_state.iter().sum::<u32>(),
+            n(blockmap::CHANGED),
+            c.lit,
+            n(blockmap::COPYING),
+            n(blockmap::COPIED),
+            n(blockmap::REUSED)
+        )
+    };
+    let (title, label_name) = (name.clone(), name.clone());
+    view! {
+        <figure class="blk-tenant" data-tenant=name data-counts=move || counts.get().text()>
+            <figcaption>
+                <strong>{title}</strong>
+                " "
+                <span class="blk-sum" data-testid="block-summary">{summary}</span>
+            </figcaption>
+            <div class="blk-canvas">
+                <canvas
+                    node_ref=canvas
+                    role="img"
+                    aria-label=move || format!("Macroblocks of {label_name}: {}", summary())
+                    on:mousemove=move |ev| {
+                        if !pinned.get_untracked() {
+                            hover.set(block_at(&ev));
+                        }
+                    }
+                    on:mouseleave=move |_| {
+                        if !pinned.get_untracked() {
+                            hover.set(None);
+                        }
+                    }
+                    on:click=move |ev| {
+                        let at = block_at2(&ev);
+                        let same = at.map(|a| a.0) == hover.get_untracked().map(|h| h.0);
+                        if pinned.get_untracked() && same {
+                            pinned.set(false);
+                        } else {
+                            pinned.set(at.is_some());
+                            hover.set(at);
+                        }
+                    }
+                ></canvas>
+                <div
+                    class="blk-tip"
+                    role="status"
+                    data-testid="block-tip"
+                    class:pinned=move || pinned.get()
+                    hidden=move || tip.with(Option::is_none)
+                    style:left=move || hover.get().map_or(String::new(), |h| format!("{}px", h.1 + 12))
+                    style:top=move || hover.get().map_or(String::new(), |h| format!("{}px", h.2 + 12))
+                >
+                    {move || tip.get().unwrap_or_default()}
+                </div>
+            </div>
+            <ol class="sr-only" data-testid="block-chain">
+                {move || {
+                    chain
+                        .get()
+                        .iter()
+                        .map(|s| {
+                            view! {
+                                <li data-set=s.set_id.to_string() data-status=s.status.as_str()>
+                                    {draw::chain_text(s)}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </figure>
+    }
+}
