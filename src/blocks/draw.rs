@@ -412,7 +412,7 @@ pub fn chain_text(s: &ChainSet) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use obsim::blockmap::{CHANGED, LsGroup, REUSED, TabletSpan, UNCHANGED};
+    use obsim::blockmap::{CHANGED, COPYING, LsGroup, REUSED, TabletSpan, UNCHANGED};
 
     fn layout(tablets: &[(u64, u32)]) -> Layout {
         // (ls, blocks) per tablet, contiguous block ids

@@ -21,15 +21,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-const LEGEND: [(&str, &str); 6] = [
-    ("unchanged", "unchanged since the latest set"),
-    ("changed", "changed since the latest set"),
-    ("lit", "changed by your statements"),
-    ("copying", "being copied"),
-    ("copied", "copied into the running set"),
-    ("reused", "reused by reference from the base set"),
-];
-
 /// CSS custom properties of the state colours, in state order.
 const STATE_VARS: [&str; STATE_COUNT] = [
     "--blk-unchanged",
@@ -55,12 +46,12 @@ pub fn BlockView(clock: Clock) -> impl IntoView {
         <section class="panel blocks" aria-labelledby="blocks-title" data-testid="block-view">
             <h2 id="blocks-title">"Macroblocks"</h2>
             <ul class="blk-legend">
-                {LEGEND
-                    .iter()
-                    .map(|(key, text)| {
-                        view! { <li><i class=format!("sw sw-{key}")></i>{*text}</li> }
-                    })
-                    .collect_view()}
+                <li><i class="sw sw-unchanged"></i>"unchanged since the latest set"</li>
+                <li><i class="sw sw-changed"></i>"changed since the latest set"</li>
+                <li><i class="sw sw-lit"></i>"changed by your statements"</li>
+                <li><i class="sw sw-copying"></i>"being copied"</li>
+                <li><i class="sw sw-copied"></i>"copied into the running set"</li>
+                <li><i class="sw sw-reused"></i>"reused by reference from the base set"</li>
             </ul>
             {move || {
                 tenants
@@ -85,6 +76,9 @@ struct Pane {
     shown: Vec<u8>,
     newly: Vec<u32>,
     chain: Vec<ChainSet>,
+    /// What the figure's hooks last showed.
+    counts: Option<Counts>,
+    chain_shown: Vec<ChainSet>,
     /// Engine revision last drawn (None: never).
     rev: Option<u64>,
     /// Engine clock at the last two revisions drawn, and when (performance.now) the last was.
@@ -96,14 +90,18 @@ struct Pane {
 
 struct Loop {
     id: u64,
+    name: String,
     engine: Engine,
     clock: Clock,
+    figure: NodeRef<leptos::html::Figure>,
     canvas: NodeRef<leptos::html::Canvas>,
-    counts: RwSignal<Counts>,
     pane: RefCell<Pane>,
     pending: Cell<bool>,
     /// Cleared when the pane is unmounted (a frame may still be pending).
     alive: Arc<AtomicBool>,
+    /// The block the tooltip shows, with the pointer's place (CSS px in the canvas).
+    tip: Cell<Option<(u32, i32, i32)>>,
+    pinned: Cell<bool>,
 }
 
 fn now_ms() -> f64 {
@@ -172,6 +170,119 @@ impl Loop {
         };
         if again {
             self.schedule();
+        }
+    }
+
+    fn find(&self, sel: &str) -> Option<web_sys::Element> {
+        self.figure
+            .get_untracked()?
+            .query_selector(sel)
+            .ok()
+            .flatten()
+    }
+
+    /// The figure's test hook and the caption's summary, at most once a frame.
+    fn publish_counts(&self, c: &Counts) {
+        let Some(fig) = self.figure.get_untracked() else {
+            return;
+        };
+        let _ = fig.set_attribute("data-counts", &c.text());
+        let summary = format!(
+            "{} macroblocks: {} changed ({} by statements), {} being copied, {} copied, {} reused",
+            c.by_state.iter().sum::<u32>(),
+            c.get(blockmap::CHANGED),
+            c.lit,
+            c.get(blockmap::COPYING),
+            c.get(blockmap::COPIED),
+            c.get(blockmap::REUSED)
+        );
+        if let Some(el) = self.find(".blk-sum") {
+            el.set_text_content(Some(&summary));
+        }
+        if let Some(el) = self.canvas.get_untracked() {
+            let label = format!("Macroblocks of {}: {summary}", self.name);
+            let _ = el.set_attribute("aria-label", &label);
+        }
+    }
+
+    /// The chain as a text list (for screen readers and tests).
+    fn publish_chain(&self, chain: &[ChainSet]) {
+        let Some(ol) = self.find("ol") else {
+            return;
+        };
+        ol.set_text_content(None);
+        for s in chain {
+            if let Ok(li) = document().create_element("li") {
+                let _ = li.set_attribute("data-set", &s.set_id.to_string());
+                let _ = li.set_attribute("data-status", s.status.as_str());
+                li.set_text_content(Some(&draw::chain_text(s)));
+                let _ = ol.append_child(&li);
+            }
+        }
+    }
+
+    /// Shows (or hides) the tooltip for `self.tip`, as text only.
+    fn refresh_tip(&self) {
+        let Some(el) = self.find(".blk-tip") else {
+            return;
+        };
+        let text = self.tip.get().and_then(|(b, x, y)| {
+            let t = self
+                .engine
+                .shell
+                .with_value(|sh| blockmap::block_info(&sh.cluster, self.id, b))?;
+            Some((t.text(), x, y))
+        });
+        match text {
+            Some((t, x, y)) => {
+                el.set_text_content(Some(&t));
+                let _ = el.set_attribute("style", &format!("left:{}px;top:{}px", x + 12, y + 12));
+                let _ = el.set_attribute(
+                    "class",
+                    if self.pinned.get() {
+                        "blk-tip pinned"
+                    } else {
+                        "blk-tip"
+                    },
+                );
+                let _ = el.remove_attribute("hidden");
+            }
+            None => {
+                let _ = el.set_attribute("hidden", "");
+            }
+        }
+    }
+
+    /// Hover shows a block; a click pins it (a click on the same block unpins).
+    fn pointer(&self, ev: &web_sys::MouseEvent, click: bool) {
+        if self.pinned.get() && !click {
+            return;
+        }
+        let at = self.canvas.get_untracked().and_then(|el| {
+            let scale = f64::from(el.width()) / f64::from(el.client_width().max(1));
+            let x = (f64::from(ev.offset_x()) * scale).max(0.0) as u32;
+            let y = (f64::from(ev.offset_y()) * scale).max(0.0) as u32;
+            let p = self.pane.try_borrow().ok()?;
+            let b = p.grid.as_ref()?.block_at(x, y)?;
+            Some((b, ev.offset_x(), ev.offset_y()))
+        });
+        if click {
+            let same = at.map(|a| a.0) == self.tip.get().map(|t| t.0);
+            self.pinned
+                .set(at.is_some() && !(self.pinned.get() && same));
+        }
+        if self.tip.get() != at {
+            self.tip.set(at);
+            self.refresh_tip();
+        } else if click {
+            self.refresh_tip();
+        }
+    }
+
+    fn leave(&self) {
+        if !self.pinned.get() {
+            self.tip.set(None);
+            self.refresh_tip();
         }
     }
 
@@ -244,10 +355,16 @@ impl Loop {
             };
             draw::paint(grid, palette, px, next, shown, newly);
             if let Some(c) = counts
-                && self.counts.get_untracked() != c
+                && p.counts != Some(c)
             {
-                self.counts.set(c);
+                self.publish_counts(&c);
+                p.counts = Some(c);
             }
+            if p.chain != p.chain_shown {
+                self.publish_chain(&p.chain);
+                p.chain_shown = p.chain.clone();
+            }
+            self.refresh_tip();
             if still {
                 p.travellers.clear();
             } else if let Some(target) = running_box(p) {
@@ -397,18 +514,19 @@ fn overlay(
 #[component]
 fn TenantBlocks(id: u64, name: String, clock: Clock) -> impl IntoView {
     let engine = use_engine();
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let counts = RwSignal::new(Counts::default());
     let alive = Arc::new(AtomicBool::new(true));
     let looper = Rc::new(Loop {
         id,
+        name: name.clone(),
         engine,
         clock,
-        canvas,
-        counts,
+        figure: NodeRef::new(),
+        canvas: NodeRef::new(),
         pane: RefCell::new(Pane::default()),
         pending: Cell::new(false),
         alive: Arc::clone(&alive),
+        tip: Cell::new(None),
+        pinned: Cell::new(false),
     });
 
     let l = Rc::clone(&looper);
@@ -426,100 +544,26 @@ fn TenantBlocks(id: u64, name: String, clock: Clock) -> impl IntoView {
         resized.remove();
     });
 
-    // Hover shows a block; a click pins it (another click unpins).
-    let hover = RwSignal::new(None::<(u32, i32, i32)>);
-    let pinned = RwSignal::new(false);
-    let l = Rc::clone(&looper);
-    let block_at = move |ev: &web_sys::MouseEvent| -> Option<(u32, i32, i32)> {
-        let el = canvas.get_untracked()?;
-        let scale = f64::from(el.width()) / f64::from(el.client_width().max(1));
-        let x = (f64::from(ev.offset_x()) * scale).max(0.0) as u32;
-        let y = (f64::from(ev.offset_y()) * scale).max(0.0) as u32;
-        let p = l.pane.try_borrow().ok()?;
-        let b = p.grid.as_ref()?.block_at(x, y)?;
-        Some((b, ev.offset_x(), ev.offset_y()))
-    };
-    let block_at2 = block_at.clone();
-    let tip = Memo::new(move |_| {
-        hover.get().and_then(|(b, _, _)| {
-            engine.read(|sh| blockmap::block_info(&sh.cluster, id, b).map(|i| i.text()))
-        })
-    });
-    let chain = Memo::new(move |_| engine.read(|sh| blockmap::set_chain(&sh.cluster, id)));
-    let summary = move || {
-        let c = counts.get();
-        let n = |s: u8| c.get(s);
-        format!(
-            "{} macroblocks: {} changed ({} by statements), {} being copied, {} copied, {} reused",
-            c.by_state.iter().sum::<u32>(),
-            n(blockmap::CHANGED),
-            c.lit,
-            n(blockmap::COPYING),
-            n(blockmap::COPIED),
-            n(blockmap::REUSED)
-        )
-    };
-    let (title, label_name) = (name.clone(), name.clone());
+    let (l1, l2, l3) = (Rc::clone(&looper), Rc::clone(&looper), Rc::clone(&looper));
+    let tenant = name.clone();
     view! {
-        <figure class="blk-tenant" data-tenant=name data-counts=move || counts.get().text()>
+        <figure class="blk-tenant" data-tenant=tenant node_ref=looper.figure>
             <figcaption>
-                <strong>{title}</strong>
+                <strong>{name}</strong>
                 " "
-                <span class="blk-sum" data-testid="block-summary">{summary}</span>
+                <span class="blk-sum" data-testid="block-summary"></span>
             </figcaption>
             <div class="blk-canvas">
                 <canvas
-                    node_ref=canvas
+                    node_ref=looper.canvas
                     role="img"
-                    aria-label=move || format!("Macroblocks of {label_name}: {}", summary())
-                    on:mousemove=move |ev| {
-                        if !pinned.get_untracked() {
-                            hover.set(block_at(&ev));
-                        }
-                    }
-                    on:mouseleave=move |_| {
-                        if !pinned.get_untracked() {
-                            hover.set(None);
-                        }
-                    }
-                    on:click=move |ev| {
-                        let at = block_at2(&ev);
-                        let same = at.map(|a| a.0) == hover.get_untracked().map(|h| h.0);
-                        if pinned.get_untracked() && same {
-                            pinned.set(false);
-                        } else {
-                            pinned.set(at.is_some());
-                            hover.set(at);
-                        }
-                    }
+                    on:mousemove=move |ev| l1.pointer(&ev, false)
+                    on:click=move |ev| l2.pointer(&ev, true)
+                    on:mouseleave=move |_| l3.leave()
                 ></canvas>
-                <div
-                    class="blk-tip"
-                    role="status"
-                    data-testid="block-tip"
-                    class:pinned=move || pinned.get()
-                    hidden=move || tip.with(Option::is_none)
-                    style:left=move || hover.get().map_or(String::new(), |h| format!("{}px", h.1 + 12))
-                    style:top=move || hover.get().map_or(String::new(), |h| format!("{}px", h.2 + 12))
-                >
-                    {move || tip.get().unwrap_or_default()}
-                </div>
+                <div class="blk-tip" role="status" data-testid="block-tip" hidden></div>
             </div>
-            <ol class="sr-only" data-testid="block-chain">
-                {move || {
-                    chain
-                        .get()
-                        .iter()
-                        .map(|s| {
-                            view! {
-                                <li data-set=s.set_id.to_string() data-status=s.status.as_str()>
-                                    {draw::chain_text(s)}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+            <ol class="sr-only" data-testid="block-chain"></ol>
         </figure>
     }
 }

@@ -241,7 +241,7 @@ pub struct BlockInfo {
     pub ls_id: u64,
     pub last_write_scn: u64,
     pub state: u8,
-    /// Successful sets and the running one, by set id (failed and deleted sets hold nothing).
+    /// Successful sets and the running one, by set id (failed sets hold nothing).
     pub sets: Vec<SetHold>,
 }
 
@@ -268,9 +268,8 @@ pub fn block_info(c: &Cluster, tenant_id: u64, block: u32) -> Option<BlockInfo> 
     let mut sets = Vec::new();
     if let Some(b) = c.tenant_backup(tenant_id) {
         let run = running(b);
-        let mut ordered: Vec<&BackupSet> = b.sets.iter().collect();
-        ordered.sort_by_key(|s| s.backup_set_id);
-        for s in ordered {
+        // Sets are kept in id order (ids only grow, §2.9).
+        for s in &b.sets {
             let full = s.backup_type == BackupType::Full;
             let hold = match run {
                 Some((task, rs)) if rs.backup_set_id == s.backup_set_id => {
@@ -395,9 +394,9 @@ pub fn set_chain(c: &Cluster, tenant_id: u64) -> Vec<ChainSet> {
         return Vec::new();
     };
     let total = c.storage.get(&tenant_id).map_or(0, |s| s.block_count()) as u64;
-    let mut sets: Vec<&BackupSet> = b.sets.iter().collect();
-    sets.sort_by_key(|s| s.backup_set_id);
-    sets.into_iter()
+    // Sets are kept in id order (ids only grow, §2.9).
+    b.sets
+        .iter()
         .map(|s| {
             let task = b.tasks.iter().find(|t| t.backup_set_id == s.backup_set_id);
             let status = match s.status {
