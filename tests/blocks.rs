@@ -275,7 +275,7 @@ async fn hovering_a_block_shows_its_id_tablet_last_write_and_sets_and_a_click_pi
         "{want}"
     );
     assert!(
-        want.contains("changed, by a statement, last write SCN "),
+        want.contains("changed since the latest set, by a statement, last write SCN "),
         "{want}"
     );
     canvas.dispatch_event(&event("click")).unwrap();

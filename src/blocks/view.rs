@@ -86,6 +86,8 @@ struct Pane {
     prev_sim: u64,
     real: f64,
     travellers: Vec<Traveller>,
+    /// Travellers the figure's `data-travelling` last said (None: never said).
+    travelling_shown: Option<usize>,
 }
 
 struct Loop {
@@ -94,7 +96,6 @@ struct Loop {
     engine: Engine,
     clock: Clock,
     figure: NodeRef<leptos::html::Figure>,
-    canvas: NodeRef<leptos::html::Canvas>,
     pane: RefCell<Pane>,
     pending: Cell<bool>,
     /// Cleared when the pane is unmounted (a frame may still be pending).
@@ -159,7 +160,7 @@ impl Loop {
         if !self.alive.load(Ordering::Relaxed) || document().hidden() {
             return; // visibilitychange schedules a frame when the tab shows again
         }
-        let Some(canvas) = self.canvas.get_untracked() else {
+        let Some(canvas) = self.canvas() else {
             return;
         };
         let again = {
@@ -181,6 +182,10 @@ impl Loop {
             .flatten()
     }
 
+    fn canvas(&self) -> Option<HtmlCanvasElement> {
+        self.find("canvas").map(JsCast::unchecked_into)
+    }
+
     /// The figure's test hook and the caption's summary, at most once a frame.
     fn publish_counts(&self, c: &Counts) {
         let Some(fig) = self.figure.get_untracked() else {
@@ -199,7 +204,7 @@ impl Loop {
         if let Some(el) = self.find(".blk-sum") {
             el.set_text_content(Some(&summary));
         }
-        if let Some(el) = self.canvas.get_untracked() {
+        if let Some(el) = self.canvas() {
             let label = format!("Macroblocks of {}: {summary}", self.name);
             let _ = el.set_attribute("aria-label", &label);
         }
@@ -258,7 +263,7 @@ impl Loop {
         if self.pinned.get() && !click {
             return;
         }
-        let at = self.canvas.get_untracked().and_then(|el| {
+        let at = self.canvas().and_then(|el| {
             let scale = f64::from(el.width()) / f64::from(el.client_width().max(1));
             let x = (f64::from(ev.offset_x()) * scale).max(0.0) as u32;
             let y = (f64::from(ev.offset_y()) * scale).max(0.0) as u32;
@@ -288,8 +293,9 @@ impl Loop {
 
     /// Draws one frame; returns whether another is needed (blocks still travelling).
     fn draw(&self, canvas: &HtmlCanvasElement, p: &mut Pane) -> bool {
-        let width = canvas
-            .parent_element()
+        let width = self
+            .figure
+            .get_untracked()
             .map_or(0, |e| e.client_width().max(0) as u32)
             .clamp(320, 1600);
         if p.grid.is_none() || p.width != width {
@@ -405,16 +411,20 @@ impl Loop {
         }
         overlay(ctx, grid, &p.chain, palette, &fg, &muted);
         p.travellers.retain(|t| t.at(display).is_some());
+        if p.travelling_shown != Some(p.travellers.len())
+            && let Some(fig) = self.figure.get_untracked()
+        {
+            let _ = fig.set_attribute("data-travelling", &p.travellers.len().to_string());
+            p.travelling_shown = Some(p.travellers.len());
+        }
         if !p.travellers.is_empty() {
             ctx.set_fill_style_str(&hex(palette.states[usize::from(blockmap::COPYING)]));
-            ctx.begin_path();
             let size = f64::from(grid.cell.max(3));
             for t in &p.travellers {
                 if let Some((x, y)) = t.at(display) {
-                    ctx.rect(f64::from(x), f64::from(y), size, size);
+                    ctx.fill_rect(f64::from(x), f64::from(y), size, size);
                 }
             }
-            ctx.fill();
         }
         !p.travellers.is_empty() && playing
     }
@@ -467,7 +477,6 @@ fn overlay(
     let x = f64::from(grid.dest_x);
     let w = f64::from(grid.width - grid.dest_x);
     ctx.set_stroke_style_str(muted);
-    ctx.set_line_width(1.0);
     ctx.stroke_rect(x + 0.5, 0.5, w - 1.0, f64::from(grid.height) - 1.0);
     let _ = ctx.fill_text("backup destination", x + 6.0, 5.0);
     let (rows, left_out) = draw::chain_rows(chain, grid.height);
@@ -502,12 +511,7 @@ fn overlay(
         ctx.set_stroke_style_str(if ok { fg } else { "#d32f2f" });
         ctx.stroke_rect(bx + 0.5, by + 0.5, bw - 1.0, bh - 1.0);
         ctx.set_fill_style_str(if ok { fg } else { "#d32f2f" });
-        let _ = ctx.fill_text_with_max_width(
-            &draw::chain_label(s),
-            bx + 8.0,
-            by + 4.0,
-            (bw - 10.0).max(10.0),
-        );
+        let _ = ctx.fill_text(&draw::chain_label(s), bx + 8.0, by + 4.0);
     }
 }
 
@@ -521,7 +525,6 @@ fn TenantBlocks(id: u64, name: String, clock: Clock) -> impl IntoView {
         engine,
         clock,
         figure: NodeRef::new(),
-        canvas: NodeRef::new(),
         pane: RefCell::new(Pane::default()),
         pending: Cell::new(false),
         alive: Arc::clone(&alive),
@@ -555,7 +558,6 @@ fn TenantBlocks(id: u64, name: String, clock: Clock) -> impl IntoView {
             </figcaption>
             <div class="blk-canvas">
                 <canvas
-                    node_ref=looper.canvas
                     role="img"
                     on:mousemove=move |ev| l1.pointer(&ev, false)
                     on:click=move |ev| l2.pointer(&ev, true)

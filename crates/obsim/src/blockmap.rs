@@ -29,9 +29,17 @@ pub const STATE_MASK: u8 = 0x07;
 /// Flag on a CHANGED block whose last write came from a statement (DML typed in the console),
 /// not from the background workload.
 pub const LIT: u8 = 0x08;
-/// Names of the states, as the view's test hooks and legend use them.
+/// Names of the states, as the view's test hooks use them.
 pub const STATE_NAMES: [&str; STATE_COUNT] =
     ["unchanged", "changed", "copying", "copied", "reused"];
+/// The states in words, as the view's legend and tooltip show them.
+pub const STATE_TEXT: [&str; STATE_COUNT] = [
+    "unchanged since the latest set",
+    "changed since the latest set",
+    "being copied",
+    "copied into the running set",
+    "reused by reference from the base set",
+];
 
 /// A tablet's contiguous block range.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -309,7 +317,7 @@ pub fn block_info(c: &Cluster, tenant_id: u64, block: u32) -> Option<BlockInfo> 
 impl BlockInfo {
     /// Three lines: the block, its last write, the sets that hold it.
     pub fn text(&self) -> String {
-        let state = STATE_NAMES
+        let state = STATE_TEXT
             .get(usize::from(self.state & STATE_MASK))
             .copied()
             .unwrap_or("");

@@ -269,7 +269,7 @@ fn block_info_names_the_sets_that_hold_a_block() {
     );
     assert!(
         info.text()
-            .contains("changed, by a statement, last write SCN")
+            .contains("changed since the latest set, by a statement, last write SCN")
     );
     run(&mut sh, "ALTER SYSTEM BACKUP INCREMENTAL DATABASE;\n");
     until_planned(&mut sh);
