@@ -123,7 +123,7 @@ test('a full backup animates: a block goes changed → being copied → copied, 
     if (!sawTravel && c.copying > 0 && (await travelling(page)) > 0) {
       sawTravel = true;
       // Paused: the travelling blocks hold still (no frame is drawn, nothing moves).
-      const shot = () => page.$eval(`${FIG} canvas`, (cv) => cv.toDataURL());
+      const shot = () => page.$eval(`${FIG} canvas.blk-top`, (cv) => cv.toDataURL());
       const a = await shot();
       await page.waitForTimeout(400);
       assert.equal(await shot(), a, 'paused: frozen');

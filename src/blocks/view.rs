@@ -70,6 +70,14 @@ struct Pane {
     grid: Option<Grid>,
     width: u32,
     ctx: Option<CanvasRenderingContext2d>,
+    /// The canvas over the grid where copied blocks travel (cleared every frame).
+    top: Option<CanvasRenderingContext2d>,
+    /// Theme the palette was read for, and the text colours.
+    theme: Option<(String, bool)>,
+    fg: String,
+    muted: String,
+    /// Something is drawn on the travel canvas.
+    top_drawn: bool,
     palette: Option<Palette>,
     px: Option<Pixels>,
     next: Vec<u8>,
@@ -109,9 +117,9 @@ fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-fn reduced_motion() -> bool {
+fn media(query: &str) -> bool {
     window()
-        .match_media("(prefers-reduced-motion: reduce)")
+        .match_media(query)
         .ok()
         .flatten()
         .is_some_and(|m| m.matches())
@@ -309,11 +317,19 @@ impl Loop {
             let grid = Grid::new(&layout, width);
             canvas.set_width(grid.width);
             canvas.set_height(grid.height);
-            p.ctx = canvas
-                .get_context("2d")
-                .ok()
-                .flatten()
-                .and_then(|c| c.dyn_into().ok());
+            let ctx_of = |c: &HtmlCanvasElement| {
+                c.get_context("2d")
+                    .ok()
+                    .flatten()
+                    .map(JsCast::unchecked_into::<CanvasRenderingContext2d>)
+            };
+            p.ctx = ctx_of(canvas);
+            p.top = self.find(".blk-top").and_then(|el| {
+                let top: HtmlCanvasElement = el.unchecked_into();
+                top.set_width(grid.width);
+                top.set_height(grid.height);
+                ctx_of(&top)
+            });
             p.next = vec![0; grid.blocks()];
             p.shown = vec![UNPAINTED; grid.blocks()];
             p.px = None;
@@ -322,18 +338,29 @@ impl Loop {
             p.width = width;
             p.grid = Some(grid);
         }
-        let (palette, fg, muted) = css_palette(canvas);
-        if p.palette.as_ref() != Some(&palette) || p.px.is_none() {
+        // The palette is read again when the theme changes (cheap checks, no style read).
+        let theme = (
+            document()
+                .document_element()
+                .and_then(|e| e.get_attribute("data-theme"))
+                .unwrap_or_default(),
+            media("(prefers-color-scheme: dark)"),
+        );
+        if p.theme.as_ref() != Some(&theme) || p.px.is_none() {
+            let (palette, fg, muted) = css_palette(canvas);
             if let Some(g) = &p.grid {
                 p.px = Some(Pixels::new(g.width, g.height, palette.bg));
             }
             p.shown.fill(UNPAINTED);
             p.palette = Some(palette);
+            (p.fg, p.muted) = (fg, muted);
+            p.theme = Some(theme);
             p.rev = None;
         }
         let rev = self.engine.rev.get_untracked();
-        let still = reduced_motion();
-        if p.rev != Some(rev) {
+        let still = media("(prefers-reduced-motion: reduce)");
+        let changed = p.rev != Some(rev);
+        if changed {
             let Pane { next, chain, .. } = &mut *p;
             let (counts, sim) = self.engine.shell.with_value(|sh| {
                 *chain = blockmap::set_chain(&sh.cluster, self.id);
@@ -404,12 +431,15 @@ impl Loop {
         else {
             return false;
         };
-        if let Ok(img) =
-            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&px.data), px.width, px.height)
-        {
-            let _ = ctx.put_image_data(&img, 0.0, 0.0);
+        // The grid canvas changes only with the engine: one putImageData then.
+        if changed {
+            if let Ok(img) =
+                ImageData::new_with_u8_clamped_array_and_sh(Clamped(&px.data), px.width, px.height)
+            {
+                let _ = ctx.put_image_data(&img, 0.0, 0.0);
+            }
+            overlay(ctx, grid, &p.chain, palette, &p.fg, &p.muted);
         }
-        overlay(ctx, grid, &p.chain, palette, &fg, &muted);
         p.travellers.retain(|t| t.at(display).is_some());
         if p.travelling_shown != Some(p.travellers.len())
             && let Some(fig) = self.figure.get_untracked()
@@ -417,14 +447,18 @@ impl Loop {
             let _ = fig.set_attribute("data-travelling", &p.travellers.len().to_string());
             p.travelling_shown = Some(p.travellers.len());
         }
-        if !p.travellers.is_empty() {
-            ctx.set_fill_style_str(&hex(palette.states[usize::from(blockmap::COPYING)]));
+        if let Some(top) = &p.top
+            && (p.top_drawn || !p.travellers.is_empty())
+        {
+            top.clear_rect(0.0, 0.0, f64::from(grid.width), f64::from(grid.height));
+            top.set_fill_style_str(&hex(palette.states[usize::from(blockmap::COPYING)]));
             let size = f64::from(grid.cell.max(3));
             for t in &p.travellers {
                 if let Some((x, y)) = t.at(display) {
-                    ctx.fill_rect(f64::from(x), f64::from(y), size, size);
+                    top.fill_rect(f64::from(x), f64::from(y), size, size);
                 }
             }
+            p.top_drawn = !p.travellers.is_empty();
         }
         !p.travellers.is_empty() && playing
     }
@@ -563,6 +597,7 @@ fn TenantBlocks(id: u64, name: String, clock: Clock) -> impl IntoView {
                     on:click=move |ev| l2.pointer(&ev, true)
                     on:mouseleave=move |_| l3.leave()
                 ></canvas>
+                <canvas class="blk-top" aria-hidden="true"></canvas>
                 <div class="blk-tip" role="status" data-testid="block-tip" hidden></div>
             </div>
             <ol class="sr-only" data-testid="block-chain"></ol>
