@@ -3,11 +3,13 @@
 //!
 //! Each frame that sees a new engine revision asks `obsim::blockmap` for the state of every
 //! block (into a reused buffer), repaints the cells whose state changed in an RGBA buffer, and
-//! sends it with one `putImageData`. Labels, the destination column's chain of sets and the
-//! travelling blocks are drawn over it. Travel follows simulated time: the display clock runs
+//! sends it with one `putImageData`; log stream labels and the destination column's chain of sets
+//! are drawn over it. Travelling blocks are drawn every frame on a second canvas laid over the
+//! first (`.blk-top`). Travel follows simulated time: the display clock runs
 //! from the engine's clock at the speed of the play loop, so pause freezes the blocks, Step moves
 //! them on by one simulated second, and speed scales them. Under `prefers-reduced-motion` nothing
-//! travels. The figure's `data-counts` (blocks per state) changes at most once per frame.
+//! travels. The figure's test hooks `data-counts` (blocks per state) and `data-travelling` change
+//! at most once per frame.
 
 use super::draw::{self, Grid, Palette, Pixels, Traveller, UNPAINTED};
 use crate::engine::{Engine, use_engine};
