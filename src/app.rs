@@ -5,6 +5,7 @@
 //! saved under this page's storage key (the full app's, or one derived from the embed
 //! parameters); otherwise a new session from the embed parameters' seed and scenario.
 
+use crate::blocks::BlockView;
 use crate::console::{Console, ConsoleState};
 use crate::dashboard::{JobDashboard, TenantDashboard};
 use crate::embed::{ScriptSteps, report_height};
@@ -16,6 +17,7 @@ use crate::share_link::{ShareButton, ShareDialog, ShareState};
 use crate::timebar::{Clock, TICK_MS, TimeBar};
 use crate::tour::Tours;
 use leptos::prelude::*;
+use obsim::cluster::ClusterOptions;
 use obsim::shell::{Entry, Fault, SessionLog, Shell};
 use wasm_bindgen::JsCast;
 
@@ -72,6 +74,7 @@ fn new_session(config: &EmbedConfig, notices: &mut Vec<String>) -> (Shell, Vec<E
     let scenario = config.scenario.as_deref();
     new_session_of(
         config.seed.unwrap_or(crate::DEFAULT_SEED),
+        config.options.clone(),
         scenario.unwrap_or(obsim::scenario::DEFAULT),
         notices,
     )
@@ -235,9 +238,11 @@ pub fn App() -> impl IntoView {
         seed: start_seed,
         scenario: start_scenario,
         script: steps,
+        options: config_options,
         ..
     } = config;
     let start_seed = start_seed.unwrap_or(crate::DEFAULT_SEED);
+    let start_options = StoredValue::new(config_options);
     let start_scenario =
         StoredValue::new(start_scenario.unwrap_or_else(|| obsim::scenario::DEFAULT.to_string()));
 
@@ -330,23 +335,33 @@ pub fn App() -> impl IntoView {
 
     let scenario_of = move || engine.shell.with_value(|sh| sh.scenario().to_string());
     let seed_of = move || engine.shell.with_value(|sh| sh.cluster.seed());
+    // A new seed or scenario keeps the cluster's size and workload.
+    let options_of = move || engine.shell.with_value(Shell::options);
     let new_seed = Callback::new(move |seed: u64| {
         let mut n = Vec::new();
-        restart(new_session_of(seed, &scenario_of(), &mut n));
+        restart(new_session_of(seed, options_of(), &scenario_of(), &mut n));
     });
     let new_scenario = Callback::new(move |name: String| {
         let mut n = Vec::new();
-        restart(new_session_of(seed_of(), &name, &mut n));
+        restart(new_session_of(seed_of(), options_of(), &name, &mut n));
         notices.set(n);
     });
     // A tour starts from a fresh cluster of the current seed, whatever the scenario.
     let tour_start = Callback::new(move |seed: u64| {
         let mut n = Vec::new();
-        restart(new_session_of(seed, obsim::scenario::DEFAULT, &mut n));
+        restart(new_session_of(
+            seed,
+            ClusterOptions::default(),
+            obsim::scenario::DEFAULT,
+            &mut n,
+        ));
     });
     let start_over = Callback::new(move |()| {
         let mut n = Vec::new();
-        restart(start_scenario.with_value(|sc| new_session_of(start_seed, sc, &mut n)));
+        restart(
+            start_scenario
+                .with_value(|sc| new_session_of(start_seed, start_options.get_value(), sc, &mut n)),
+        );
         notices.set(n);
     });
 
@@ -366,7 +381,7 @@ pub fn App() -> impl IntoView {
         });
     }
 
-    let has_main = panels.console || !steps.is_empty() || !embed;
+    let has_main = panels.console || panels.blocks || !steps.is_empty() || !embed;
     let has_side = panels.tenants || panels.jobs;
     // Parts an embed leaves out are hidden rather than left out of the view tree: one static
     // view type keeps the wasm much smaller than optional (generic or type-erased) branches.
@@ -402,11 +417,13 @@ pub fn App() -> impl IntoView {
                     <div class="fence" hidden=!panels.console>
                         <Console state=console readonly=readonly />
                     </div>
+                    <div class="fence" hidden=!panels.blocks>
+                        <BlockView clock=clock />
+                    </div>
                     <fieldset class="fence" disabled=readonly hidden=embed>
                         <Faults />
                     </fieldset>
                 </div>
-                // The macroblock view (`panels=blocks`) joins these when it is merged.
                 <div class="col-side" hidden=!has_side>
                     <fieldset class="fence" disabled=readonly>
                         <div class="fence" hidden=!panels.tenants>
@@ -440,11 +457,17 @@ fn restart(
     steps_done.set(Vec::new());
 }
 
-/// A new session of `seed` from `scenario` (a fresh cluster, with a notice, if it is unknown).
-fn new_session_of(seed: u64, scenario: &str, notices: &mut Vec<String>) -> (Shell, Vec<Entry>) {
-    Shell::start(seed, scenario).unwrap_or_else(|e| {
+/// A new session of `seed` on a cluster built with `options`, from `scenario` (a fresh
+/// cluster, with a notice, if it is unknown).
+fn new_session_of(
+    seed: u64,
+    options: ClusterOptions,
+    scenario: &str,
+    notices: &mut Vec<String>,
+) -> (Shell, Vec<Entry>) {
+    Shell::start_with(seed, options.clone(), scenario).unwrap_or_else(|e| {
         notices.push(format!("{e}; starting from a fresh cluster."));
-        (Shell::new(seed), Vec::new())
+        (Shell::with_options(seed, options), Vec::new())
     })
 }
 

@@ -12,10 +12,13 @@
 //! | `theme=light\|dark\|auto` | colour theme |
 //! | `readonly=1` | no typing in the console; dashboard actions disabled; steps still run |
 //! | `id=NAME` | tells apart two embeds with the same parameters on one page |
+//! | `blocks=N` | macroblocks per tenant (1–1,000,000; default 4,096): a small grid reads well |
+//! | `workload=N` | background writes per second per tenant (0 = off; default 20) |
 //!
 //! A page with any of these parameters keeps its session under its own storage key, derived
 //! from the parameters (all but `theme` and `autoplay`), never under the full app's key.
 
+use obsim::cluster::{ClusterOptions, MAX_MACRO_BLOCKS};
 use obsim::shell::script_steps;
 
 /// Where the full app (no parameters) keeps its session in localStorage.
@@ -51,6 +54,8 @@ pub struct EmbedConfig {
     /// "light", "dark" or "auto".
     pub theme: Option<String>,
     pub readonly: bool,
+    /// Cluster options (`blocks=`, `workload=`); defaults where absent.
+    pub options: ClusterOptions,
     /// Parameters that set up the session, in a canonical order (for the storage key).
     identity: String,
     /// What could not be understood, as sentences for a notice.
@@ -58,8 +63,9 @@ pub struct EmbedConfig {
 }
 
 /// Every parameter this page reads.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 11] = [
     "embed", "panels", "scenario", "seed", "script", "autoplay", "theme", "readonly", "id",
+    "blocks", "workload",
 ];
 
 fn flag(v: &str) -> bool {
@@ -81,6 +87,7 @@ impl EmbedConfig {
             autoplay: false,
             theme: None,
             readonly: false,
+            options: ClusterOptions::default(),
             identity: String::new(),
             problems: Vec::new(),
         };
@@ -111,6 +118,22 @@ impl EmbedConfig {
                     )),
                 },
                 "script" => c.script = script_steps(v),
+                "blocks" => match v.trim().parse::<u32>() {
+                    Ok(n) if (1..=MAX_MACRO_BLOCKS).contains(&n) => {
+                        c.options.macro_blocks_per_tenant = n;
+                    }
+                    _ => c.problems.push(format!(
+                        "blocks={} is not a number from 1 to {MAX_MACRO_BLOCKS}.",
+                        clip(v)
+                    )),
+                },
+                "workload" => match v.trim().parse::<u32>() {
+                    Ok(n) if n <= 10_000 => c.options.workload_rate = n,
+                    _ => c.problems.push(format!(
+                        "workload={} is not a number of writes per second from 0 to 10000.",
+                        clip(v)
+                    )),
+                },
                 "theme" => match v.trim() {
                     "light" | "dark" | "auto" => c.theme = Some(v.trim().to_string()),
                     _ => c
@@ -179,6 +202,18 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn cluster_options_come_from_blocks_and_workload() {
+        let c = EmbedConfig::from_pairs([("blocks", "100000"), ("workload", "0")]);
+        assert_eq!(c.options.macro_blocks_per_tenant, 100_000);
+        assert_eq!(c.options.workload_rate, 0);
+        assert!(c.problems.is_empty());
+        assert_ne!(c.storage_key(), APP_KEY);
+        let bad = EmbedConfig::from_pairs([("blocks", "0"), ("workload", "lots")]);
+        assert_eq!(bad.options, ClusterOptions::default());
+        assert_eq!(bad.problems.len(), 2, "{:?}", bad.problems);
+    }
+
     use super::*;
 
     fn parse(q: &[(&str, &str)]) -> EmbedConfig {

@@ -3,6 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod blocks;
 #[cfg(target_arch = "wasm32")]
 pub mod console;
 #[cfg(target_arch = "wasm32")]

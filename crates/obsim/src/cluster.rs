@@ -199,12 +199,28 @@ pub struct Cluster {
     pub upgrading: bool,
 }
 
-/// Options for building a cluster (sizes scale up to a million macroblocks per tenant).
-#[derive(Clone, Debug)]
+/// Options for building a cluster (sizes scale up to a million macroblocks per tenant). A
+/// session log records them when they differ from the defaults, so a replay builds the same
+/// cluster.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ClusterOptions {
     pub macro_blocks_per_tenant: u32,
     /// Background workload writes per second per tenant (0 = off).
     pub workload_rate: u32,
+}
+
+/// The most macroblocks a tenant may have (a saved session cannot ask for more).
+pub const MAX_MACRO_BLOCKS: u32 = 1_000_000;
+
+impl ClusterOptions {
+    /// The options with the block count kept within 1..=`MAX_MACRO_BLOCKS`.
+    pub fn clamped(self) -> ClusterOptions {
+        ClusterOptions {
+            macro_blocks_per_tenant: self.macro_blocks_per_tenant.clamp(1, MAX_MACRO_BLOCKS),
+            ..self
+        }
+    }
 }
 
 impl Default for ClusterOptions {
@@ -225,6 +241,7 @@ impl Cluster {
     }
 
     pub fn with_options(seed: u64, options: ClusterOptions) -> Cluster {
+        let options = options.clamped();
         let clock = Clock::new();
         let now = clock.now();
         let zones = (1..=3)

@@ -6,6 +6,7 @@
 pub mod archive;
 pub mod assist;
 pub mod backup;
+pub mod blockmap;
 pub mod cluster;
 pub mod error;
 pub mod num;

@@ -271,6 +271,7 @@ mod tests {
             scenario: "x".repeat(10_000),
             commands: Vec::new(),
             end_at: 0,
+            options: None,
         };
         let e = Shell::replay(&log).err().unwrap();
         assert!(e.len() < 200, "the message stays short");

@@ -28,6 +28,7 @@
 //! Decoding never panics: bad base64, a wrong format, a cut-off payload, a bad checksum,
 //! invalid UTF-8, an unknown scenario or a session longer than [`MAX_SPAN`] are errors.
 
+use crate::cluster::ClusterOptions;
 use crate::shell::{Command, Fault, SESSION_LOG_VERSION, SessionLog};
 use crate::sim::{DAY, EPOCH_MICROS, Micros};
 
@@ -458,6 +459,12 @@ pub fn encode_unlimited(log: &SessionLog) -> String {
         }
     }
     put_varint(&mut out, zigzag(prev, log.end_at));
+    // Cluster options only when they differ from the defaults: a link without them reads as
+    // it did before options existed.
+    if let Some(o) = &log.options {
+        put_varint(&mut out, u64::from(o.macro_blocks_per_tenant));
+        put_varint(&mut out, u64::from(o.workload_rate));
+    }
     out.extend_from_slice(&checksum(&out).to_le_bytes());
     base64url(&out)
 }
@@ -526,6 +533,19 @@ fn decode_within(payload: &str, max_span: Micros) -> Result<SessionLog, String> 
     if end_at < prev || end_at - EPOCH_MICROS > max_span {
         return Err(too_long());
     }
+    let options = if r.at == body.len() {
+        None
+    } else {
+        let blocks = u32::try_from(r.varint()?).map_err(|_| CUT)?;
+        let workload = u32::try_from(r.varint()?).map_err(|_| CUT)?;
+        Some(
+            ClusterOptions {
+                macro_blocks_per_tenant: blocks,
+                workload_rate: workload,
+            }
+            .clamped(),
+        )
+    };
     if r.at != body.len() {
         return Err("the link has bytes after the session".into());
     }
@@ -535,6 +555,7 @@ fn decode_within(payload: &str, max_span: Micros) -> Result<SessionLog, String> 
         scenario,
         commands,
         end_at,
+        options,
     })
 }
 
@@ -567,6 +588,7 @@ mod tests {
             scenario: "ready".into(),
             commands,
             end_at,
+            options: None,
         }
     }
 

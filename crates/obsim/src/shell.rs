@@ -5,7 +5,7 @@
 //! list of what was typed): replaying it through a fresh `Shell` gives the same transcript and
 //! the same engine state every time.
 
-use crate::cluster::{Cluster, CompatMode, SYS_TENANT_ID};
+use crate::cluster::{Cluster, ClusterOptions, CompatMode, SYS_TENANT_ID};
 use crate::error::ObError;
 use crate::obclient::{self, Outcome};
 use crate::sim::Micros;
@@ -42,6 +42,9 @@ pub struct SessionLog {
     pub commands: Vec<Command>,
     /// Simulated time the session had reached (time may run on after the last command).
     pub end_at: Micros,
+    /// Cluster options other than the defaults (e.g. a 100,000-block tenant, workload off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<ClusterOptions>,
 }
 
 pub const SESSION_LOG_VERSION: u32 = 1;
@@ -82,6 +85,8 @@ pub struct Shell {
     /// Everything run so far, for replay.
     pub commands: Vec<Command>,
     scenario: String,
+    /// The cluster's options when they are not the defaults (recorded in the log).
+    options: Option<ClusterOptions>,
     /// Statements run so far (salts the simulated timings).
     seq: u64,
     connections: u64,
@@ -106,15 +111,33 @@ impl Shell {
             session,
             commands: Vec::new(),
             scenario: crate::scenario::DEFAULT.into(),
+            options: None,
             seq: 0,
             connections: 1,
         }
     }
 
+    /// A fresh cluster built with `options`, logged on as root@sys; the log records them.
+    pub fn with_options(seed: u64, options: ClusterOptions) -> Shell {
+        let options = options.clamped();
+        let mut shell = Shell::with_cluster(Cluster::with_options(seed, options.clone()));
+        shell.options = (options != ClusterOptions::default()).then_some(options);
+        shell
+    }
+
     /// A fresh cluster of `seed` with the scenario's prelude run (see `scenario`), and the
     /// prelude's transcript. An unknown scenario is an error.
     pub fn start(seed: u64, scenario: &str) -> Result<(Shell, Vec<Entry>), String> {
-        let mut shell = Shell::new(seed);
+        Shell::start_with(seed, ClusterOptions::default(), scenario)
+    }
+
+    /// [`Shell::start`] on a cluster built with `options` (recorded in the log).
+    pub fn start_with(
+        seed: u64,
+        options: ClusterOptions,
+        scenario: &str,
+    ) -> Result<(Shell, Vec<Entry>), String> {
+        let mut shell = Shell::with_options(seed, options);
         let entries = shell.start_scenario(scenario)?;
         Ok((shell, entries))
     }
@@ -149,6 +172,11 @@ impl Shell {
         self.session.mode
     }
 
+    /// The options the cluster was built with.
+    pub fn options(&self) -> ClusterOptions {
+        self.options.clone().unwrap_or_default()
+    }
+
     /// The session log that reproduces this shell.
     pub fn log(&self) -> SessionLog {
         SessionLog {
@@ -157,6 +185,7 @@ impl Shell {
             scenario: self.scenario.clone(),
             commands: self.commands.clone(),
             end_at: self.cluster.now(),
+            options: self.options.clone(),
         }
     }
 
@@ -169,7 +198,8 @@ impl Shell {
                 log.version
             ));
         }
-        let (mut shell, mut entries) = Shell::start(log.seed, &log.scenario)?;
+        let options = log.options.clone().unwrap_or_default();
+        let (mut shell, mut entries) = Shell::start_with(log.seed, options, &log.scenario)?;
         for c in &log.commands {
             shell.cluster.run_until(c.at);
             match &c.fault {
@@ -402,16 +432,19 @@ fn parse_login(line: &str) -> Option<String> {
     user.map(|u| u.trim_matches(|c| c == '\'' || c == '"').to_string())
 }
 
-/// Options a script may set in its leading comment lines, e.g. `-- obsim: workload=0`
-/// (the background workload's writes per second per tenant). Unknown options are ignored.
+/// Options a script may set in its leading comment lines, e.g. `-- obsim: workload=0
+/// blocks=100000` (the background workload's writes per second per tenant; macroblocks per user
+/// tenant). Unknown options are ignored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScriptOptions {
     pub workload_rate: Option<u32>,
+    pub macro_blocks: Option<u32>,
 }
 
 pub fn script_options(script: &str) -> ScriptOptions {
     let mut opts = ScriptOptions {
         workload_rate: None,
+        macro_blocks: None,
     };
     for line in script
         .lines()
@@ -427,6 +460,9 @@ pub fn script_options(script: &str) -> ScriptOptions {
                 if let Some(v) = kv.strip_prefix("workload=") {
                     opts.workload_rate = v.parse().ok();
                 }
+                if let Some(v) = kv.strip_prefix("blocks=") {
+                    opts.macro_blocks = v.parse().ok();
+                }
             }
         }
     }
@@ -436,11 +472,15 @@ pub fn script_options(script: &str) -> ScriptOptions {
 impl Shell {
     /// A shell for a script: the seed, and the script's own options applied.
     pub fn for_script(seed: u64, script: &str) -> Shell {
-        let mut options = crate::cluster::ClusterOptions::default();
-        if let Some(rate) = script_options(script).workload_rate {
+        let mut options = ClusterOptions::default();
+        let script = script_options(script);
+        if let Some(rate) = script.workload_rate {
             options.workload_rate = rate;
         }
-        Shell::with_cluster(Cluster::with_options(seed, options))
+        if let Some(blocks) = script.macro_blocks {
+            options.macro_blocks_per_tenant = blocks;
+        }
+        Shell::with_options(seed, options)
     }
 }
 
@@ -596,5 +636,36 @@ mod tests {
             transcript(&all, CompatMode::MySql)
         );
         assert_eq!(again.cluster.state_hash(), sh.cluster.state_hash());
+    }
+
+    #[test]
+    fn cluster_options_are_logged_and_replayed() {
+        let mut sh = Shell::for_script(3, "-- obsim: workload=0 blocks=100000\nSELECT 1;\n");
+        sh.run("SELECT SLEEP(3);\n");
+        assert_eq!(sh.cluster.storage[&1002].block_count(), 100_000);
+        let log = sh.log();
+        assert_eq!(
+            log.options,
+            Some(ClusterOptions {
+                macro_blocks_per_tenant: 100_000,
+                workload_rate: 0
+            })
+        );
+        let (again, _) = Shell::replay(&log).unwrap();
+        assert_eq!(again.cluster.storage[&1002].block_count(), 100_000);
+        // A share link carries them too.
+        let shared = crate::share::decode(&crate::share::encode(&log).unwrap()).unwrap();
+        assert_eq!(shared, log);
+        assert_eq!(again.cluster.state_hash(), sh.cluster.state_hash());
+        // Defaults are not logged, and an absurd size is clamped.
+        assert_eq!(Shell::new(3).log().options, None);
+        let big = ClusterOptions {
+            macro_blocks_per_tenant: u32::MAX,
+            workload_rate: 0,
+        };
+        assert_eq!(big.clamped().macro_blocks_per_tenant, 1_000_000);
+        // A link written before options existed still reads, without them.
+        let plain = crate::share::encode(&Shell::new(3).log()).unwrap();
+        assert_eq!(crate::share::decode(&plain).unwrap().options, None);
     }
 }

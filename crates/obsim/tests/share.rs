@@ -3,6 +3,7 @@
 //! the same transcript, jobs and sets.
 
 use obsim::CompatMode;
+use obsim::cluster::{ClusterOptions, MAX_MACRO_BLOCKS};
 use obsim::scenario::SCENARIOS;
 use obsim::share::{self, MAX_SPAN, WORDS};
 use obsim::shell::{Command, Fault, SESSION_LOG_VERSION, SessionLog, Shell, transcript};
@@ -44,8 +45,9 @@ fn log() -> impl Strategy<Value = SessionLog> {
         prop::sample::select(SCENARIOS.iter().map(|s| s.name).collect::<Vec<_>>()),
         prop::collection::vec(command, 0..MAX_COMMANDS),
         0..step,
+        prop::option::of((1..=MAX_MACRO_BLOCKS, 0u32..1000)),
     )
-        .prop_map(|(seed, scenario, cmds, tail)| {
+        .prop_map(|(seed, scenario, cmds, tail, options)| {
             let mut at = EPOCH_MICROS;
             let commands = cmds
                 .into_iter()
@@ -60,6 +62,10 @@ fn log() -> impl Strategy<Value = SessionLog> {
                 scenario: scenario.to_string(),
                 commands,
                 end_at: at + tail,
+                options: options.map(|(blocks, rate)| ClusterOptions {
+                    macro_blocks_per_tenant: blocks,
+                    workload_rate: rate,
+                }),
             }
         })
 }

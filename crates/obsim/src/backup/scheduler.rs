@@ -44,7 +44,7 @@ pub const DEFAULT_LOW_THREADS: u64 = 2;
 /// The destination cannot take more than this.
 pub const DEST_BANDWIDTH: u64 = 2 << 30;
 /// How often a running job is looked at.
-const STEP: Micros = SECOND;
+pub(crate) const STEP: Micros = SECOND;
 /// Meta bytes per tablet (tablet meta, index entries).
 const META_BYTES_PER_TABLET: u64 = 16 << 10;
 
