@@ -45,7 +45,7 @@ pub fn BlockView(clock: Clock) -> impl IntoView {
         })
     });
     view! {
-        <section class="panel blocks" aria-labelledby="blocks-title" data-testid="block-view">
+        <section class="panel blocks" aria-labelledby="blocks-title" data-testid="block-view" data-tour="blocks">
             <h2 id="blocks-title">"Macroblocks"</h2>
             <ul class="blk-legend">
                 <li><i class="sw sw-unchanged"></i>"unchanged since the latest set"</li>
@@ -251,7 +251,13 @@ impl Loop {
         match text {
             Some((t, x, y)) => {
                 el.set_text_content(Some(&t));
-                let _ = el.set_attribute("style", &format!("left:{}px;top:{}px", x + 12, y + 12));
+                // Through the CSSOM: a `style` attribute is inline style, which the page's
+                // Content-Security-Policy (style-src 'self') blocks.
+                if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let st = h.style();
+                    let _ = st.set_property("left", &format!("{}px", x + 12));
+                    let _ = st.set_property("top", &format!("{}px", y + 12));
+                }
                 let _ = el.set_attribute(
                     "class",
                     if self.pinned.get() {
