@@ -261,23 +261,25 @@ impl Shell {
                 buffer.push('\n');
             }
         }
+        let rest = buffer.trim();
         if ran_any {
-            let consumed = input
-                .len()
-                .saturating_sub(buffer.trim_end().len().min(input.len()));
-            let text = input[..consumed.min(input.len())].trim_end().to_string();
-            let text = if text.is_empty() {
-                input.trim_end().to_string()
-            } else {
-                text
-            };
+            // The log keeps what ran: the input without its unfinished rest (which stays in the
+            // console's input). `strip_suffix` cannot cut inside a character; were the rest ever
+            // not the input's tail, keeping the whole input is still right, since a replay
+            // leaves an unfinished rest unrun.
+            let whole = input.trim_end();
+            let ran = whole
+                .strip_suffix(rest)
+                .map(str::trim_end)
+                .filter(|t| !t.is_empty())
+                .unwrap_or(whole);
             self.commands.push(Command {
                 at,
-                text,
+                text: ran.to_string(),
                 fault: None,
             });
         }
-        (entries, buffer.trim().to_string())
+        (entries, rest.to_string())
     }
 
     /// Runs `input` and also the trailing statement that lacks a terminator (as mysql does at
@@ -588,6 +590,34 @@ mod tests {
                 .starts_with("*************************** 1. row")
         );
         assert_eq!(rest, "SELECT\n3");
+    }
+
+    #[test]
+    fn non_ascii_after_a_statement_never_cuts_a_character() {
+        for input in [
+            "SELECT 1;é",
+            "SELECT 1;\né",
+            "SELECT 'é';  é ",
+            "connect root@mysql_tenant\nSELECT 1;中文",
+            "obclient -h127.0.0.1 -P2881 -uroot@sys -p\nSELECT 1; SELECT '日本';語",
+            "SELECT 1; /* é */ SELECT",
+        ] {
+            let mut sh = Shell::new(1);
+            let (entries, rest) = sh.run(input);
+            assert!(!entries.is_empty(), "{input}");
+            let logged = &sh.commands[0].text;
+            assert!(
+                input.starts_with(logged.as_str()),
+                "{input:?} logged {logged:?}"
+            );
+            assert!(
+                !logged.ends_with(rest.as_str()) || rest.is_empty(),
+                "{input:?}"
+            );
+            // The log replays to the same transcript.
+            let (_, again) = Shell::replay(&sh.log()).unwrap();
+            assert_eq!(again, entries, "{input:?}");
+        }
     }
 
     #[test]
