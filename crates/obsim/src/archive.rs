@@ -141,11 +141,13 @@ impl Default for TenantArchive {
 }
 
 /// What the archive scheduler needs from the rest of the cluster for one tick.
-pub struct TickInput {
+pub struct TickInput<'a> {
     pub now: Micros,
     pub current_scn: u64,
     pub log_bytes: u64,
-    pub checkpoint_interval: Micros,
+    /// `log_archive_checkpoint_interval`, asked only when the checkpoint advances (a
+    /// parameter lookup every simulated second was most of the cost of a long idle run).
+    pub checkpoint_interval: &'a dyn Fn() -> Micros,
 }
 
 /// Something a tick changed that other parts of the simulator react to or record.
@@ -177,7 +179,7 @@ impl TenantArchive {
     }
 
     /// One pass of the archive scheduler for this tenant (reference §5.1/§5.2).
-    pub fn tick(&mut self, input: &TickInput, rng: &mut RngStreams) -> Vec<ArchiveEvent> {
+    pub fn tick(&mut self, input: &TickInput<'_>, rng: &mut RngStreams) -> Vec<ArchiveEvent> {
         let mut events = Vec::new();
         let now = input.now;
         let transition_delay =
@@ -185,17 +187,17 @@ impl TenantArchive {
 
         // Open a new round when the mode is ARCHIVELOG, an enabled dest exists and there is no
         // round or the last one is STOP.
-        let enabled_dest = self
-            .dest
-            .as_ref()
-            .filter(|d| d.state == DestState::Enable)
-            .cloned();
         let can_open = self.log_mode == LogMode::ArchiveLog
             && self
                 .round
                 .as_ref()
                 .is_none_or(|r| r.state == RoundState::Stop);
-        if let Some(dest) = enabled_dest.filter(|_| can_open) {
+        let enabled_dest = self
+            .dest
+            .as_ref()
+            .filter(|d| can_open && d.state == DestState::Enable)
+            .cloned();
+        if let Some(dest) = enabled_dest {
             let (round_id, base_piece) = match self.round.take() {
                 Some(prev) => {
                     let next = (prev.round_id + 1, prev.used_piece_id + 1);
@@ -305,9 +307,18 @@ impl TenantArchive {
                     });
                 }
             }
-            self.next_checkpoint_at = now + input.checkpoint_interval.max(SECOND);
+            self.next_checkpoint_at = now + (input.checkpoint_interval)().max(SECOND);
         }
         events
+    }
+
+    /// Nothing can happen at a tick: archiving is off and no round is under way.
+    pub fn is_idle(&self) -> bool {
+        self.log_mode == LogMode::NoArchiveLog
+            && self
+                .round
+                .as_ref()
+                .is_none_or(|r| r.state == RoundState::Stop)
     }
 
     /// A fault: the round can no longer continue (e.g. clog recycled before it was archived).
@@ -429,7 +440,7 @@ mod tests {
                     now: t,
                     current_scn: scn_of(t),
                     log_bytes: (t - EPOCH_MICROS) / 1000,
-                    checkpoint_interval: 10 * SECOND,
+                    checkpoint_interval: &|| 10 * SECOND,
                 },
                 rng,
             );

@@ -150,8 +150,6 @@ impl Tenant {
 pub enum Event {
     /// Once a second: the archive scheduler of every user tenant.
     ArchiveTick,
-    /// Once a second: background writes of every user tenant.
-    Workload,
     /// One step of a backup job's state machine.
     JobStep { tenant_id: u64, job_id: u64 },
     /// One step of a restore job.
@@ -282,7 +280,7 @@ impl Cluster {
         for t in tenants.iter().filter(|t| t.is_user()) {
             let mut s =
                 TenantStorage::generate(&mut rng, servers.len(), options.macro_blocks_per_tenant);
-            s.workload_rate = options.workload_rate;
+            s.set_workload(workload_key(seed, t.id), options.workload_rate, now);
             storage.insert(t.id, s);
             archive.insert(t.id, TenantArchive::default());
             backup.insert(t.id, TenantBackup::default());
@@ -294,7 +292,6 @@ impl Cluster {
             .collect();
         let mut events = EventQueue::new();
         events.schedule(now + SECOND, Event::ArchiveTick);
-        events.schedule(now + SECOND, Event::Workload);
         events.schedule(now + 10 * SECOND, Event::CleanTick);
         Cluster {
             seed,
@@ -366,13 +363,34 @@ impl Cluster {
     }
 
     /// Runs every event due at or before `t`, jumping from event to event, then sets the
-    /// clock to `t`.
+    /// clock to `t`. The background workload needs no events: its writes are applied here, up
+    /// to `t`, at once (and earlier by whatever reads the blocks in between).
     pub fn run_until(&mut self, t: Micros) {
         while let Some((at, event)) = self.events.pop_due(t) {
             self.clock.set(at);
             self.handle(event);
         }
         self.clock.set(t);
+        let now = self.now();
+        for s in self.storage.values_mut() {
+            s.sync(now);
+        }
+    }
+
+    /// Applies a tenant's background writes up to now, before something reads its blocks.
+    pub(crate) fn sync_storage(&mut self, tenant_id: u64) {
+        let now = self.now();
+        if let Some(s) = self.storage.get_mut(&tenant_id) {
+            s.sync(now);
+        }
+    }
+
+    /// Sets a tenant's background workload (writes per second; 0 = off) from now on.
+    pub fn set_workload_rate(&mut self, tenant_id: u64, rate: u32) {
+        let (now, key) = (self.now(), workload_key(self.seed, tenant_id));
+        if let Some(s) = self.storage.get_mut(&tenant_id) {
+            s.set_workload(key, rate, now);
+        }
     }
 
     /// Time of the next scheduled event.
@@ -391,11 +409,6 @@ impl Cluster {
                 let next = self.now() + SECOND;
                 self.schedule(next, Event::ArchiveTick);
             }
-            Event::Workload => {
-                self.workload_tick();
-                let next = self.now() + SECOND;
-                self.schedule(next, Event::Workload);
-            }
             Event::JobStep { tenant_id, job_id } => self.step_job(tenant_id, job_id),
             Event::RestoreStep { job_id } => self.step_restore(job_id),
             Event::CleanTick => {
@@ -411,8 +424,12 @@ impl Cluster {
         let scn = self.current_scn();
         let ids: Vec<u64> = self.archive.keys().copied().collect();
         for id in ids {
-            let log_bytes = self.storage.get(&id).map_or(0, |s| s.log_bytes);
-            let checkpoint_interval = self.params.get_time(id, "log_archive_checkpoint_interval");
+            if self.archive.get(&id).is_none_or(TenantArchive::is_idle) {
+                continue;
+            }
+            let log_bytes = self.storage.get(&id).map_or(0, |s| s.log_bytes(now));
+            let params = &self.params;
+            let checkpoint_interval = || params.get_time(id, "log_archive_checkpoint_interval");
             let Some(archive) = self.archive.get_mut(&id) else {
                 continue;
             };
@@ -420,7 +437,7 @@ impl Cluster {
                 now,
                 current_scn: scn,
                 log_bytes,
-                checkpoint_interval,
+                checkpoint_interval: &checkpoint_interval,
             };
             let changes = archive.tick(&input, &mut self.rng);
             for change in changes {
@@ -501,34 +518,13 @@ impl Cluster {
             .write(join(&dir, "logstream_1001/log/1.obarc"), 64 << 20);
     }
 
-    fn workload_tick(&mut self) {
-        let ids: Vec<u64> = self
-            .tenants
-            .iter()
-            .filter(|t| t.is_user() && t.is_normal() && t.role == "PRIMARY")
-            .map(|t| t.id)
-            .collect();
-        for id in ids {
-            let Some(storage) = self.storage.get(&id) else {
-                continue;
-            };
-            let blocks = storage.workload_blocks(&mut self.rng);
-            if blocks.is_empty() {
-                continue;
-            }
-            let scn = self.clock.next_scn();
-            if let Some(storage) = self.storage.get_mut(&id) {
-                storage.write(&blocks, scn);
-            }
-        }
-    }
-
     /// An explicit write (the SQL layer's INSERT/UPDATE/DELETE) of a tenant's macroblocks.
     /// Returns the SCN of the write and the blocks it touched.
     pub fn write_blocks(&mut self, tenant_id: u64, blocks: &[u32]) -> Option<(u64, Vec<u32>)> {
         if !self.storage.contains_key(&tenant_id) {
             return None;
         }
+        self.sync_storage(tenant_id);
         let scn = self.clock.next_scn();
         let storage = self.storage.get_mut(&tenant_id)?;
         Some((scn, storage.write(blocks, scn)))
@@ -640,6 +636,11 @@ impl Cluster {
     pub fn load(json: &str) -> Result<Cluster, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
     }
+}
+
+/// The key of a tenant's workload stream: its writes are drawn from it tick by tick.
+fn workload_key(seed: u64, tenant_id: u64) -> u64 {
+    crate::sim::mix64(seed ^ tenant_id.wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 /// `YYYYMMDDThhmmss` in the session time zone (+08:00), as backup file names use.

@@ -429,12 +429,13 @@ impl Cluster {
         };
         let id = job.restore_tenant_id;
         if success {
+            self.sync_storage(job.backup_tenant_id);
             if let Some(src) = self.storage.get(&job.backup_tenant_id) {
                 let mut restored = src.clone();
                 restored.last_write_scn = src.blocks_as_of(job.restore_scn);
-                restored.write_log.retain(|w| w.scn <= job.restore_scn);
-                restored.workload_rate = 0;
-                restored.log_bytes = 0;
+                restored.truncate_history(job.restore_scn);
+                restored.sql_log_bytes = 0;
+                restored.inherited_log_bytes = restored.log_bytes(now);
                 self.storage.insert(id, restored);
             }
             if let Some(src) = self.user_data.get(&job.backup_tenant_id) {

@@ -77,7 +77,6 @@ pub fn micros_of_scn(scn: u64) -> Micros {
 /// workload does not shift the durations of backup phases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Stream {
-    Workload,
     Faults,
     Durations,
     Layout,
@@ -85,7 +84,6 @@ pub enum Stream {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RngStreams {
-    workload: Xoshiro256PlusPlus,
     faults: Xoshiro256PlusPlus,
     durations: Xoshiro256PlusPlus,
     layout: Xoshiro256PlusPlus,
@@ -98,8 +96,8 @@ impl RngStreams {
         let fork = |k: u64| {
             Xoshiro256PlusPlus::seed_from_u64(seed ^ k.wrapping_mul(0x9E37_79B9_7F4A_7C15))
         };
+        // (Stream 1 was the background workload's; it is a `CounterRng` now.)
         RngStreams {
-            workload: fork(1),
             faults: fork(2),
             durations: fork(3),
             layout: fork(4),
@@ -108,7 +106,6 @@ impl RngStreams {
 
     fn stream(&mut self, s: Stream) -> &mut Xoshiro256PlusPlus {
         match s {
-            Stream::Workload => &mut self.workload,
             Stream::Faults => &mut self.faults,
             Stream::Durations => &mut self.durations,
             Stream::Layout => &mut self.layout,
@@ -132,6 +129,41 @@ impl RngStreams {
     pub fn unit(&mut self, s: Stream) -> f64 {
         (self.next_u64(s) >> 11) as f64 / (1u64 << 53) as f64
     }
+}
+
+/// A counter-based random stream (SplitMix64 over a hashed key and counter): its draws depend
+/// on `(key, counter)` only, so a past tick's draws can be made again on demand instead of being
+/// stored. The background workload uses one per tenant and second, which keeps the engine's
+/// memory independent of how much simulated time has passed.
+#[derive(Clone, Copy, Debug)]
+pub struct CounterRng(u64);
+
+impl CounterRng {
+    pub fn new(key: u64, counter: u64) -> CounterRng {
+        CounterRng(mix64(
+            key ^ mix64(counter.wrapping_add(0x632B_E59B_D9B4_E019)),
+        ))
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        mix64(self.0)
+    }
+
+    /// Uniform in `[lo, hi]` (inclusive); `lo` when the range is empty.
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        if hi <= lo {
+            return lo;
+        }
+        lo + self.next_u64() % (hi - lo + 1)
+    }
+}
+
+/// SplitMix64's finaliser: a bijective 64-bit mix.
+pub fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// A queue of events ordered by (time, sequence): events at the same time run in the order
@@ -257,12 +289,26 @@ mod tests {
     fn same_seed_same_streams_and_streams_are_independent() {
         let mut a = RngStreams::new(9);
         let mut b = RngStreams::new(9);
-        let xs: Vec<u64> = (0..5).map(|_| a.next_u64(Stream::Workload)).collect();
-        // Drawing from another stream first must not change the workload stream.
+        let xs: Vec<u64> = (0..5).map(|_| a.next_u64(Stream::Faults)).collect();
+        // Drawing from another stream first must not change the faults stream.
         b.next_u64(Stream::Durations);
-        let ys: Vec<u64> = (0..5).map(|_| b.next_u64(Stream::Workload)).collect();
+        let ys: Vec<u64> = (0..5).map(|_| b.next_u64(Stream::Faults)).collect();
         assert_eq!(xs, ys);
-        assert_ne!(RngStreams::new(10).next_u64(Stream::Workload), xs[0]);
+        assert_ne!(RngStreams::new(10).next_u64(Stream::Faults), xs[0]);
+    }
+
+    #[test]
+    fn counter_streams_depend_on_key_and_counter_only() {
+        let draws = |k, c| {
+            let mut r = CounterRng::new(k, c);
+            (0..4).map(|_| r.next_u64()).collect::<Vec<_>>()
+        };
+        assert_eq!(draws(7, 1000), draws(7, 1000));
+        assert_ne!(draws(7, 1000), draws(7, 1001));
+        assert_ne!(draws(7, 1000), draws(8, 1000));
+        let mut r = CounterRng::new(1, 2);
+        assert!((0..1000).all(|_| (3..=5).contains(&r.range(3, 5))));
+        assert_eq!(r.range(9, 2), 9);
     }
 
     #[test]

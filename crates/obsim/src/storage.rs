@@ -4,7 +4,7 @@
 //! them and an incremental backup can plan by one linear scan. A macroblock's index in the array
 //! is its logical id; its tablet follows from the tablet's contiguous range.
 
-use crate::sim::{RngStreams, Stream};
+use crate::sim::{CounterRng, EPOCH_MICROS, Micros, RngStreams, SECOND, Stream, scn_of};
 use serde::{Deserialize, Serialize};
 
 /// `OB_DEFAULT_MACRO_BLOCK_SIZE = 2 << 20` (reference §6.1).
@@ -38,12 +38,53 @@ pub struct Tablet {
     pub is_sys: bool,
 }
 
-/// One write that reached the log: it changed `block` at `scn`. Archived log is a prefix of
-/// this list; restore replays it.
+/// One write the SQL layer made (INSERT/UPDATE/DELETE): it changed `block` at `scn`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlockWrite {
     pub scn: u64,
     pub block: u32,
+}
+
+/// The background workload ticks once a simulated second, at `EPOCH + k s` for k = 1, 2, ...
+/// (tick `k`). Tick `k`'s writes get the SCN just below its time's, so they come before
+/// anything the clock hands out at that microsecond (as the old per-second event ran before a
+/// statement at the same time).
+pub fn tick_at(k: u64) -> Micros {
+    EPOCH_MICROS + k * SECOND
+}
+
+pub fn tick_scn(k: u64) -> u64 {
+    scn_of(tick_at(k)) - 1
+}
+
+/// The number of the last tick at or before `t` (0: none yet).
+pub fn last_tick_at(t: Micros) -> u64 {
+    t.saturating_sub(EPOCH_MICROS) / SECOND
+}
+
+/// The number of the last tick whose SCN is at or before `scn`.
+fn last_tick_by_scn(scn: u64) -> u64 {
+    last_tick_at(scn.saturating_add(1) / scn_of(1))
+}
+
+/// A stretch of background workload of one tenant: ticks `from ..= until` (`until` None: still
+/// running) at `rate` writes a second, drawn from `key` (see [`TenantStorage::tick_blocks`]).
+/// The writes themselves are made again on demand, never stored, so a tenant's memory stays
+/// the same however long the simulation runs. A run ends when the rate or the tenant's role
+/// changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkloadRun {
+    pub key: u64,
+    pub rate: u32,
+    pub from: u64,
+    pub until: Option<u64>,
+}
+
+impl WorkloadRun {
+    /// The run's ticks up to tick `last`.
+    fn ticks_through(&self, last: u64) -> std::ops::RangeInclusive<u64> {
+        self.from..=self.until.map_or(last, |u| u.min(last))
+    }
 }
 
 /// Storage of one user tenant.
@@ -53,12 +94,20 @@ pub struct TenantStorage {
     pub tablets: Vec<Tablet>,
     /// SCN of the last write of each macroblock (0 = written before the simulation began).
     pub last_write_scn: Vec<u64>,
-    /// Every block write since the simulation began, in SCN order (the tenant's clog).
-    pub write_log: Vec<BlockWrite>,
-    /// Background workload: average macroblock writes per second (0 = off).
+    /// The SQL layer's writes since the simulation began, in SCN order (with the workload's
+    /// runs, the tenant's clog: archived log is a prefix of it; restore replays it).
+    pub sql_writes: Vec<BlockWrite>,
+    /// The background workload, in time order.
+    pub workload_runs: Vec<WorkloadRun>,
+    /// `last_write_scn` holds every workload tick up to this one (`Cluster::run_until` syncs
+    /// it to the clock; in between, ticks are applied only when something reads the blocks).
+    pub synced_tick: u64,
+    /// Background workload: macroblock writes per second (0 = off).
     pub workload_rate: u32,
-    /// Log bytes produced so far (drives the archive's INPUT_BYTES).
-    pub log_bytes: u64,
+    /// Log bytes of the SQL layer's writes (the workload's follow from its runs).
+    pub sql_log_bytes: u64,
+    /// Log bytes of history this tenant inherited (a restored tenant's log starts at 0).
+    pub inherited_log_bytes: u64,
 }
 
 /// Each macroblock write is about this much redo (a few hundred rows of changes).
@@ -126,14 +175,20 @@ impl TenantStorage {
             log_streams,
             tablets,
             last_write_scn: vec![0; next_block as usize],
-            write_log: Vec::new(),
-            workload_rate: 20,
-            log_bytes: 0,
+            sql_writes: Vec::new(),
+            workload_runs: Vec::new(),
+            synced_tick: 0,
+            workload_rate: 0,
+            sql_log_bytes: 0,
+            inherited_log_bytes: 0,
         }
     }
 
+    /// Macroblocks in the layout (the tablets' ranges are contiguous from block 0).
     pub fn block_count(&self) -> usize {
-        self.last_write_scn.len()
+        self.tablets
+            .last()
+            .map_or(0, |t| (t.first_block + t.block_count) as usize)
     }
 
     /// The tablet holding a block (binary search over the contiguous ranges).
@@ -156,8 +211,9 @@ impl TenantStorage {
         0..end
     }
 
-    /// Records a write of `blocks` at `scn` and returns the blocks it touched (deduplicated, in
-    /// ascending order). Out-of-range block numbers are ignored.
+    /// Records a write of the SQL layer of `blocks` at `scn` and returns the blocks it touched
+    /// (deduplicated, in ascending order). Out-of-range block numbers are ignored. The caller
+    /// has synced the workload up to now (the write must land after it).
     pub fn write(&mut self, blocks: &[u32], scn: u64) -> Vec<u32> {
         let mut touched: Vec<u32> = blocks
             .iter()
@@ -168,34 +224,171 @@ impl TenantStorage {
         touched.dedup();
         for &b in &touched {
             self.last_write_scn[b as usize] = scn;
-            self.write_log.push(BlockWrite { scn, block: b });
+            self.sql_writes.push(BlockWrite { scn, block: b });
         }
-        self.log_bytes += LOG_BYTES_PER_BLOCK_WRITE * touched.len() as u64;
+        self.sql_log_bytes += LOG_BYTES_PER_BLOCK_WRITE * touched.len() as u64;
         touched
     }
 
-    /// Picks the blocks one second of background workload writes: 80 % of writes land on a hot
-    /// tenth of the user blocks, as OLTP does, so incrementals stay much smaller than fulls.
-    pub fn workload_blocks(&self, rng: &mut RngStreams) -> Vec<u32> {
-        let sys_end = self.sys_block_range().end;
-        let user = self.block_count() as u64 - u64::from(sys_end);
-        if user == 0 || self.workload_rate == 0 {
-            return Vec::new();
-        }
-        let rate = u64::from(self.workload_rate);
-        let n = rng.range(Stream::Workload, rate / 2, rate + rate / 2);
-        let hot = (user / 10).max(1);
-        (0..n)
-            .map(|_| {
-                let hot_write = rng.unit(Stream::Workload) < 0.8;
-                let offset = if hot_write {
-                    rng.range(Stream::Workload, 0, hot - 1)
-                } else {
-                    rng.range(Stream::Workload, 0, user - 1)
-                };
-                sys_end + offset as u32
+    /// Log bytes produced up to time `now` (drives the archive's INPUT_BYTES).
+    pub fn log_bytes(&self, now: Micros) -> u64 {
+        let last = last_tick_at(now);
+        let workload: u64 = self
+            .workload_runs
+            .iter()
+            .map(|r| {
+                let ticks = r.ticks_through(last);
+                let n = (ticks.end() + 1).saturating_sub(*ticks.start());
+                n * u64::from(r.rate) * LOG_BYTES_PER_BLOCK_WRITE
             })
-            .collect()
+            .sum();
+        (self.sql_log_bytes + workload).saturating_sub(self.inherited_log_bytes)
+    }
+
+    /// Starts the background workload at `rate` after time `now` (ending the current run at
+    /// `now`). Writes are drawn from `key`.
+    pub fn set_workload(&mut self, key: u64, rate: u32, now: Micros) {
+        self.sync(now);
+        let last = last_tick_at(now);
+        if let Some(run) = self.workload_runs.last_mut()
+            && run.until.is_none()
+        {
+            run.until = Some(last);
+        }
+        self.workload_runs
+            .retain(|r| r.until.is_none_or(|u| u >= r.from));
+        self.workload_rate = rate;
+        if rate > 0 {
+            self.workload_runs.push(WorkloadRun {
+                key,
+                rate,
+                from: last + 1,
+                until: None,
+            });
+        }
+    }
+
+    /// The blocks tick `k` writes, drawn from `key` at `rate` writes a second (possibly
+    /// repeated): 80 % land on a hot tenth of the user blocks, as OLTP does, so incrementals stay
+    /// much smaller than fulls. A pure function of the layout and its arguments.
+    pub fn tick_blocks(&self, key: u64, k: u64, rate: u32) -> impl Iterator<Item = u32> + use<> {
+        let sys_end = self.sys_block_range().end;
+        let user = (self.block_count() as u64).saturating_sub(u64::from(sys_end));
+        let hot = (user / 10).max(1);
+        let mut rng = CounterRng::new(key, k);
+        let n = if user == 0 { 0 } else { rate };
+        (0..n).map(move |_| {
+            let r = rng.next_u64();
+            let span = if (r as u32).is_multiple_of(5) {
+                user
+            } else {
+                hot
+            };
+            sys_end + ((r >> 32) % span) as u32
+        })
+    }
+
+    /// Applies the workload's ticks up to time `now` to `last_write_scn`. A long stretch is
+    /// applied newest tick first and stops once every user block has been written: its cost is
+    /// bounded by the block count (about 5·n·ln n draws), not by the time that passed.
+    pub fn sync(&mut self, now: Micros) {
+        let target = last_tick_at(now);
+        if target <= self.synced_tick {
+            return;
+        }
+        let from = self.synced_tick + 1;
+        self.synced_tick = target;
+        let draws: u64 = self
+            .workload_runs
+            .iter()
+            .map(|r| {
+                let t = r.ticks_through(target);
+                (t.end() + 1).saturating_sub(*t.start().max(&from)) * u64::from(r.rate)
+            })
+            .sum();
+        let runs = self.workload_runs.clone();
+        if draws <= 4 * self.block_count() as u64 {
+            for r in &runs {
+                let t = r.ticks_through(target);
+                for k in *t.start().max(&from)..=*t.end() {
+                    let scn = tick_scn(k);
+                    for b in self.tick_blocks(r.key, k, r.rate) {
+                        let slot = &mut self.last_write_scn[b as usize];
+                        *slot = (*slot).max(scn);
+                    }
+                }
+            }
+        } else {
+            let mut state = std::mem::take(&mut self.last_write_scn);
+            self.newest_first(&runs, from, target, &mut state);
+            self.last_write_scn = state;
+        }
+    }
+
+    /// Writes into `state` the newest workload write of each block among ticks `from..=to`
+    /// (where newer than what `state` holds), walking the ticks newest first and stopping once
+    /// every user block has been seen.
+    fn newest_first(&self, runs: &[WorkloadRun], from: u64, to: u64, state: &mut [u64]) {
+        let mut unseen = self.block_count() - self.sys_block_range().end as usize;
+        if unseen == 0 {
+            return;
+        }
+        let mut seen = vec![false; state.len()];
+        for r in runs.iter().rev() {
+            let t = r.ticks_through(to);
+            for k in (*t.start().max(&from)..=*t.end()).rev() {
+                let scn = tick_scn(k);
+                for b in self.tick_blocks(r.key, k, r.rate) {
+                    let b = b as usize;
+                    if !seen[b] {
+                        seen[b] = true;
+                        unseen -= 1;
+                        state[b] = state[b].max(scn);
+                    }
+                }
+                if unseen == 0 {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Every write with an SCN in `(after, until]`, in SCN order (the SQL layer's and the
+    /// workload's, made again from the runs; a tick's repeated blocks once).
+    pub fn writes_between(&self, after: u64, until: u64) -> Vec<BlockWrite> {
+        let mut out: Vec<BlockWrite> = self
+            .sql_writes
+            .iter()
+            .filter(|w| w.scn > after && w.scn <= until)
+            .copied()
+            .collect();
+        let first = last_tick_by_scn(after) + 1;
+        let last = last_tick_by_scn(until).min(self.synced_tick);
+        for r in &self.workload_runs {
+            let t = r.ticks_through(last);
+            for k in *t.start().max(&first)..=*t.end() {
+                let mut blocks: Vec<u32> = self.tick_blocks(r.key, k, r.rate).collect();
+                blocks.sort_unstable();
+                blocks.dedup();
+                let scn = tick_scn(k);
+                out.extend(blocks.into_iter().map(|block| BlockWrite { scn, block }));
+            }
+        }
+        crate::order::sort_by_key(&mut out, |w| w.scn);
+        out
+    }
+
+    /// Forgets every write after `scn` (a restored tenant's history ends at its restore SCN);
+    /// the workload stops.
+    pub fn truncate_history(&mut self, scn: u64) {
+        self.sql_writes.retain(|w| w.scn <= scn);
+        let last = last_tick_by_scn(scn);
+        for r in &mut self.workload_runs {
+            r.until = Some(r.until.map_or(last, |u| u.min(last)));
+        }
+        self.workload_runs
+            .retain(|r| r.until.is_none_or(|u| u >= r.from));
+        self.workload_rate = 0;
     }
 
     /// Blocks whose last write is after `base_scn` and at or before `snapshot_scn`, among user
@@ -211,15 +404,20 @@ impl TenantStorage {
             .collect()
     }
 
-    /// The last-write SCN of every block as of `scn`, rebuilt from the write log: what a
-    /// restore to `scn` must reproduce.
+    /// The last-write SCN of every block as of `scn`, rebuilt from the history: what a restore
+    /// to `scn` must reproduce. The workload's ticks are made again newest first, and only until
+    /// every user block has been seen: the cost depends on how soon the blocks were all written
+    /// (hours of simulated time at the default workload), not on the length of the history.
     pub fn blocks_as_of(&self, scn: u64) -> Vec<u64> {
         let mut state = vec![0u64; self.block_count()];
-        for w in self.write_log.iter().take_while(|w| w.scn <= scn) {
+        for w in self.sql_writes.iter().take_while(|w| w.scn <= scn) {
             if let Some(s) = state.get_mut(w.block as usize) {
                 *s = w.scn;
             }
         }
+        let runs = self.workload_runs.clone();
+        let last = last_tick_by_scn(scn).min(self.synced_tick);
+        self.newest_first(&runs, 1, last, &mut state);
         state
     }
 
@@ -285,7 +483,7 @@ mod tests {
         let touched = s.write(&[7, 3, 7, 1000], 55);
         assert_eq!(touched, [3, 7]);
         assert_eq!(s.last_write_scn[3], 55);
-        assert_eq!(s.write_log.len(), 2);
+        assert_eq!(s.sql_writes.len(), 2);
     }
 
     #[test]
@@ -303,7 +501,7 @@ mod tests {
     }
 
     #[test]
-    fn blocks_as_of_rebuilds_history_from_the_write_log() {
+    fn blocks_as_of_rebuilds_history_from_the_sql_writes() {
         let mut s = storage(100);
         s.write(&[20], 10);
         s.write(&[20, 21], 20);
@@ -315,17 +513,108 @@ mod tests {
     #[test]
     fn workload_writes_only_user_blocks_and_can_be_off() {
         let mut s = storage(DEFAULT_MACRO_BLOCKS);
-        let mut rng = RngStreams::new(11);
-        let blocks = s.workload_blocks(&mut rng);
-        assert!(!blocks.is_empty());
+        let blocks: Vec<u32> = s.tick_blocks(11, 5, 20).collect();
+        assert_eq!(blocks.len(), 20);
         let sys_end = s.sys_block_range().end;
         assert!(
             blocks
                 .iter()
                 .all(|&b| b >= sys_end && (b as usize) < s.block_count())
         );
-        s.workload_rate = 0;
-        assert!(s.workload_blocks(&mut rng).is_empty());
+        s.set_workload(11, 0, tick_at(3));
+        s.sync(tick_at(100));
+        assert!(s.workload_runs.is_empty());
+        assert_eq!(s.changed_since(0), 0);
+    }
+
+    #[test]
+    fn workload_history_is_runs_not_writes() {
+        let mut s = storage(DEFAULT_MACRO_BLOCKS);
+        s.set_workload(5, 20, EPOCH_MICROS);
+        s.sync(tick_at(30 * 86_400));
+        assert_eq!(s.workload_runs.len(), 1, "one run however long");
+        assert!(s.changed_since(0) > 3000);
+        // A new rate starts a new run; the ticks before it keep the old one.
+        s.set_workload(5, 40, tick_at(100) + 5);
+        assert_eq!(s.workload_runs[0].until, Some(100));
+        assert_eq!(s.workload_runs[1].from, 101);
+        assert_eq!(
+            s.log_bytes(tick_at(102)),
+            (100 * 20 + 2 * 40) * LOG_BYTES_PER_BLOCK_WRITE
+        );
+    }
+
+    #[test]
+    fn syncing_in_any_steps_gives_the_writes_as_they_happened() {
+        let make = || {
+            let mut s = storage(500);
+            s.set_workload(9, 7, EPOCH_MICROS);
+            s
+        };
+        // Tick by tick, with SQL writes and rate changes on the way.
+        let mut stepwise = make();
+        let mut live = Vec::new();
+        let mut changes = |before: &[u64], after: &[u64]| {
+            for (b, (&old, &new)) in before.iter().zip(after).enumerate() {
+                if old != new {
+                    live.push((new, b as u32));
+                }
+            }
+        };
+        for k in 1..=4000u64 {
+            let before = stepwise.last_write_scn.clone();
+            stepwise.sync(tick_at(k));
+            changes(&before, &stepwise.last_write_scn);
+            if k % 500 == 0 {
+                let before = stepwise.last_write_scn.clone();
+                stepwise.write(&[3, 40], tick_scn(k) + 5);
+                changes(&before, &stepwise.last_write_scn);
+                stepwise.set_workload(9, 7 + (k / 500) as u32, tick_at(k) + 10);
+            }
+            if k % 997 == 0 {
+                assert_eq!(
+                    stepwise.blocks_as_of(tick_scn(k) + 5),
+                    stepwise.last_write_scn,
+                    "at tick {k}"
+                );
+            }
+        }
+        // The same history made again, and the same state reached in a few long jumps.
+        let rebuilt: Vec<(u64, u32)> = stepwise
+            .writes_between(0, u64::MAX)
+            .iter()
+            .map(|w| (w.scn, w.block))
+            .collect();
+        live.sort_unstable();
+        let mut rebuilt_sorted = rebuilt;
+        rebuilt_sorted.sort_unstable();
+        assert_eq!(rebuilt_sorted, live);
+        let mut jumps = make();
+        for k in (500..=4000u64).step_by(500) {
+            jumps.sync(tick_at(k));
+            jumps.write(&[3, 40], tick_scn(k) + 5);
+            jumps.set_workload(9, 7 + (k / 500) as u32, tick_at(k) + 10);
+        }
+        assert_eq!(jumps.last_write_scn, stepwise.last_write_scn);
+        assert_eq!(jumps.blocks_as_of(u64::MAX), stepwise.last_write_scn);
+    }
+
+    #[test]
+    fn truncating_the_history_is_a_restore_to_that_scn() {
+        let mut s = storage(500);
+        s.set_workload(2, 20, EPOCH_MICROS);
+        s.sync(tick_at(300));
+        let at_150 = s.blocks_as_of(tick_scn(150));
+        let mut r = s.clone();
+        r.truncate_history(tick_scn(150));
+        r.last_write_scn = at_150.clone();
+        assert_eq!(r.workload_runs[0].until, Some(150));
+        assert_eq!(r.blocks_as_of(u64::MAX), at_150);
+        r.sync(tick_at(1000));
+        assert_eq!(
+            r.last_write_scn, at_150,
+            "no workload after the restore point"
+        );
     }
 
     #[test]

@@ -571,9 +571,9 @@ fn changed_blocks(storage: &TenantStorage, base: u64, snapshot: u64) -> Vec<u32>
     let mut blocks: Vec<u32> = sys.clone().collect();
     blocks.extend(
         storage
-            .write_log
+            .writes_between(base, snapshot)
             .iter()
-            .filter(|w| w.scn > base && w.scn <= snapshot && !sys.contains(&w.block))
+            .filter(|w| !sys.contains(&w.block))
             .map(|w| w.block),
     );
     blocks.sort_unstable();
@@ -660,11 +660,7 @@ fn check_restores(w: &World) -> Result<(), TestCaseError> {
                 state[b as usize] = at[b as usize];
             }
         }
-        for wr in source
-            .write_log
-            .iter()
-            .filter(|wr| wr.scn > last.snapshot_scn && wr.scn <= s)
-        {
+        for wr in source.writes_between(last.snapshot_scn, s) {
             state[wr.block as usize] = wr.scn;
         }
         let wrong: Vec<usize> = (0..state.len()).filter(|&b| state[b] != want[b]).collect();

@@ -587,6 +587,8 @@ impl Cluster {
     fn create_set_task(&mut self, job: &BackupJob) {
         let tenant_id = job.tenant_id;
         let now = self.now();
+        // The snapshot sees every background write up to now.
+        self.sync_storage(tenant_id);
         let start_scn = self.clock.next_scn();
         let data_version = self
             .tenant(tenant_id)

@@ -216,9 +216,8 @@ fn incremental_copies_exactly_the_blocks_changed_since_its_base() {
     let mut expected = sys.clone();
     // Changed in (base, snap] per the write log.
     let mut changed: Vec<u32> = s
-        .write_log
+        .writes_between(base, snap)
         .iter()
-        .filter(|w| w.scn > base && w.scn <= snap)
         .map(|w| w.block)
         .collect();
     changed.sort_unstable();
