@@ -321,6 +321,45 @@ impl TenantArchive {
                 .is_none_or(|r| r.state == RoundState::Stop)
     }
 
+    /// When this tenant's archive next needs a tick to change anything (None: not until a
+    /// statement or a fault changes it; at most `now`: at the next tick). It mirrors `tick`'s
+    /// conditions, so skipping the ticks in between changes nothing (tested against ticking
+    /// every second): a long idle stretch costs a few events instead of one a second.
+    pub fn next_due(&self, now: Micros) -> Option<Micros> {
+        let archiving = self.log_mode == LogMode::ArchiveLog;
+        let dest_state = self.dest.as_ref().map(|d| d.state);
+        let enabled = dest_state == Some(DestState::Enable);
+        let stopped = self
+            .round
+            .as_ref()
+            .is_none_or(|r| r.state == RoundState::Stop);
+        if archiving && enabled && stopped {
+            return Some(now);
+        }
+        let r = self.round.as_ref()?;
+        let step = Some(r.next_step_at);
+        match r.state {
+            RoundState::Prepare if !archiving => Some(now),
+            RoundState::Beginning
+            | RoundState::Doing
+            | RoundState::Interrupted
+            | RoundState::Suspending
+            | RoundState::Suspend
+                if !archiving =>
+            {
+                Some(now)
+            }
+            RoundState::Doing if dest_state == Some(DestState::Defer) => Some(now),
+            RoundState::Suspend if enabled => Some(now),
+            RoundState::Prepare
+            | RoundState::Beginning
+            | RoundState::Suspending
+            | RoundState::Stopping => step,
+            RoundState::Doing => Some(self.next_checkpoint_at),
+            RoundState::Suspend | RoundState::Interrupted | RoundState::Stop => None,
+        }
+    }
+
     /// A fault: the round can no longer continue (e.g. clog recycled before it was archived).
     pub fn interrupt(&mut self, comment: String) -> bool {
         match self.round.as_mut() {
@@ -360,6 +399,7 @@ impl Cluster {
         let path = dest.path.clone();
         self.archive.entry(tenant_id).or_default().dest = Some(dest);
         self.write_dest_files(tenant_id, &path, DestType::Archive);
+        self.wake_archive();
         Ok(())
     }
 
@@ -377,6 +417,7 @@ impl Cluster {
         {
             Some(d) => {
                 d.state = state;
+                self.wake_archive();
                 Ok(())
             }
             None => Err(ObError::not_supported_text(
@@ -410,6 +451,7 @@ impl Cluster {
             "close_archive_mode"
         };
         self.rs_event("log_archive", event, tenant_id, 0, String::new());
+        self.wake_archive();
         Ok(())
     }
 }
@@ -568,5 +610,61 @@ mod tests {
         run(&mut a, &mut rng, t, 30);
         assert_eq!(a.round_state(), Some(RoundState::Interrupted));
         assert_eq!(a.round.as_ref().unwrap().checkpoint_scn, cp);
+    }
+
+    /// Ticking only when `next_due` says so gives exactly what ticking every second gives,
+    /// whatever the user does in between.
+    #[test]
+    fn skipping_the_ticks_next_due_skips_changes_nothing() {
+        use crate::sim::Stream;
+        for seed in 0..40u64 {
+            let mut every = TenantArchive::default();
+            let mut rng_every = RngStreams::new(seed);
+            let mut skipping = TenantArchive::default();
+            let mut rng_skipping = RngStreams::new(seed);
+            let mut ops = RngStreams::new(seed + 1000);
+            let mut next_tick: Option<Micros> = None;
+            let mut t = EPOCH_MICROS;
+            for _ in 0..3000 {
+                t += SECOND;
+                // Now and then the user changes something (before this second's tick).
+                if ops.range(Stream::Faults, 0, 99) < 3 {
+                    let op = ops.range(Stream::Faults, 0, 5);
+                    for a in [&mut every, &mut skipping] {
+                        match op {
+                            0 => a.log_mode = LogMode::ArchiveLog,
+                            1 => a.log_mode = LogMode::NoArchiveLog,
+                            2 => a.dest = Some(dest()),
+                            3 => {
+                                if let Some(d) = a.dest.as_mut() {
+                                    d.state = DestState::Defer;
+                                }
+                            }
+                            4 => {
+                                if let Some(d) = a.dest.as_mut() {
+                                    d.state = DestState::Enable;
+                                }
+                            }
+                            _ => {
+                                a.interrupt("x".into());
+                            }
+                        }
+                    }
+                    next_tick = Some(t);
+                }
+                let input = TickInput {
+                    now: t,
+                    current_scn: scn_of(t),
+                    log_bytes: (t - EPOCH_MICROS) / 1000,
+                    checkpoint_interval: &|| 7 * SECOND,
+                };
+                every.tick(&input, &mut rng_every);
+                if next_tick.is_some_and(|n| n <= t) {
+                    skipping.tick(&input, &mut rng_skipping);
+                    next_tick = skipping.next_due(t).map(|d| d.max(t + 1));
+                }
+                assert_eq!(skipping, every, "seed {seed} at {t}");
+            }
+        }
     }
 }

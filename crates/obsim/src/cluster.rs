@@ -7,7 +7,7 @@ use crate::backup::medium::{BackupMedium, join};
 use crate::error::{code, ob_message};
 use crate::params::ParamValues;
 use crate::restore::RestoreState;
-use crate::sim::{Clock, EventQueue, Micros, RngStreams, SECOND, micros_of_scn};
+use crate::sim::{Clock, EPOCH_MICROS, EventQueue, Micros, RngStreams, SECOND, micros_of_scn};
 use crate::storage::{DEFAULT_MACRO_BLOCKS, TenantStorage};
 use crate::userdata::UserData;
 use serde::{Deserialize, Serialize};
@@ -195,6 +195,20 @@ pub struct Cluster {
     pub rs_events: Vec<RsEvent>,
     /// A cluster upgrade is under way: backups cannot start (9040 "cluster upgrading").
     pub upgrading: bool,
+    /// While a session is replayed, the background workload is applied only when something
+    /// reads the blocks (a backup's plan, a restore), not at every statement: replays of long
+    /// sessions stay fast. Never set outside `Shell::replay`.
+    #[serde(skip)]
+    pub defer_workload: bool,
+    /// The pending archive pass (`Event::ArchiveTick`), if any: passes run on the one-second
+    /// grid, only when some tenant's archive has something due (`TenantArchive::next_due`) or a
+    /// statement changed one. An event at another time is a stale one and does nothing.
+    #[serde(default)]
+    archive_tick_at: Option<Micros>,
+    /// The pending cleaner pass (`Event::CleanTick`, on the ten-second grid), while some tenant
+    /// has a delete policy or a delete job.
+    #[serde(default)]
+    clean_tick_at: Option<Micros>,
 }
 
 /// Options for building a cluster (sizes scale up to a million macroblocks per tenant). A
@@ -290,9 +304,7 @@ impl Cluster {
             .filter(|t| t.tenant_type != TenantType::Meta)
             .map(|t| (t.id, UserData::for_mode(t.mode)))
             .collect();
-        let mut events = EventQueue::new();
-        events.schedule(now + SECOND, Event::ArchiveTick);
-        events.schedule(now + 10 * SECOND, Event::CleanTick);
+        let events = EventQueue::new();
         Cluster {
             seed,
             version: CLUSTER_VERSION.into(),
@@ -311,6 +323,9 @@ impl Cluster {
             restore: RestoreState::default(),
             rs_events: Vec::new(),
             upgrading: false,
+            defer_workload: false,
+            archive_tick_at: None,
+            clean_tick_at: None,
         }
     }
 
@@ -371,6 +386,13 @@ impl Cluster {
             self.handle(event);
         }
         self.clock.set(t);
+        if !self.defer_workload {
+            self.sync_all_storage();
+        }
+    }
+
+    /// Applies every tenant's background writes up to now.
+    pub fn sync_all_storage(&mut self) {
         let now = self.now();
         for s in self.storage.values_mut() {
             s.sync(now);
@@ -403,19 +425,50 @@ impl Cluster {
     }
 
     fn handle(&mut self, event: Event) {
+        let now = self.now();
         match event {
-            Event::ArchiveTick => {
+            Event::ArchiveTick if self.archive_tick_at == Some(now) => {
+                self.archive_tick_at = None;
                 self.archive_tick();
-                let next = self.now() + SECOND;
-                self.schedule(next, Event::ArchiveTick);
+                let due = self.archive.values().filter_map(|a| a.next_due(now)).min();
+                if let Some(due) = due {
+                    self.schedule_archive_tick(grid_after(now, due, SECOND));
+                }
             }
+            Event::CleanTick if self.clean_tick_at == Some(now) => {
+                self.clean_tick_at = None;
+                self.clean_tick();
+                self.wake_cleaner();
+            }
+            Event::ArchiveTick | Event::CleanTick => {}
             Event::JobStep { tenant_id, job_id } => self.step_job(tenant_id, job_id),
             Event::RestoreStep { job_id } => self.step_restore(job_id),
-            Event::CleanTick => {
-                self.clean_tick();
-                let next = self.now() + 10 * SECOND;
-                self.schedule(next, Event::CleanTick);
-            }
+        }
+    }
+
+    /// An archive pass at the next grid second: a statement or a fault changed an archive.
+    pub(crate) fn wake_archive(&mut self) {
+        let now = self.now();
+        self.schedule_archive_tick(grid_after(now, now, SECOND));
+    }
+
+    fn schedule_archive_tick(&mut self, at: Micros) {
+        if self.archive_tick_at.is_none_or(|t| at < t) {
+            self.archive_tick_at = Some(at);
+            self.schedule(at, Event::ArchiveTick);
+        }
+    }
+
+    /// The next cleaner pass, while some tenant has a delete policy or a delete job.
+    pub(crate) fn wake_cleaner(&mut self) {
+        let needed = self
+            .backup
+            .values()
+            .any(|b| b.delete_policy.is_some() || !b.delete_jobs.is_empty());
+        if needed && self.clean_tick_at.is_none() {
+            let at = grid_after(self.now(), self.now(), 10 * SECOND);
+            self.clean_tick_at = Some(at);
+            self.schedule(at, Event::CleanTick);
         }
     }
 
@@ -524,7 +577,6 @@ impl Cluster {
         if !self.storage.contains_key(&tenant_id) {
             return None;
         }
-        self.sync_storage(tenant_id);
         let scn = self.clock.next_scn();
         let storage = self.storage.get_mut(&tenant_id)?;
         Some((scn, storage.write(blocks, scn)))
@@ -598,9 +650,12 @@ impl Cluster {
             code::OB_CLOG_RECYCLE_BEFORE_ARCHIVE,
             ob_message(code::OB_CLOG_RECYCLE_BEFORE_ARCHIVE)
         );
-        self.archive
+        let interrupted = self
+            .archive
             .get_mut(&tenant_id)
-            .is_some_and(|a| a.interrupt(comment))
+            .is_some_and(|a| a.interrupt(comment));
+        self.wake_archive();
+        interrupted
     }
 
     /// Starts a cluster upgrade to `version`: backups refuse to start until `finish_upgrade`.
@@ -636,6 +691,12 @@ impl Cluster {
     pub fn load(json: &str) -> Result<Cluster, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
     }
+}
+
+/// The first point of the grid `EPOCH + k·step` (k ≥ 1) after `now` and at or after `due`.
+fn grid_after(now: Micros, due: Micros, step: Micros) -> Micros {
+    let t = due.max(now + 1).saturating_sub(EPOCH_MICROS);
+    EPOCH_MICROS + t.div_ceil(step).max(1) * step
 }
 
 /// The key of a tenant's workload stream: its writes are drawn from it tick by tick.

@@ -22,6 +22,7 @@ pub mod sql;
 pub mod storage;
 pub mod tours;
 pub mod userdata;
+pub mod workload;
 
 pub use cluster::{
     Cluster, ClusterOptions, CompatMode, Server, Tenant, TenantStatus, TenantType, Zone,

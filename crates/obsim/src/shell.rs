@@ -200,6 +200,7 @@ impl Shell {
         }
         let options = log.options.clone().unwrap_or_default();
         let (mut shell, mut entries) = Shell::start_with(log.seed, options, &log.scenario)?;
+        shell.cluster.defer_workload = true;
         for c in &log.commands {
             shell.cluster.run_until(c.at);
             match &c.fault {
@@ -208,6 +209,8 @@ impl Shell {
             }
         }
         shell.cluster.run_until(log.end_at);
+        shell.cluster.defer_workload = false;
+        shell.cluster.sync_all_storage();
         Ok((shell, entries))
     }
 

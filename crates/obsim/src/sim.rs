@@ -145,6 +145,7 @@ impl CounterRng {
         ))
     }
 
+    #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         mix64(self.0)
@@ -160,6 +161,7 @@ impl CounterRng {
 }
 
 /// SplitMix64's finaliser: a bijective 64-bit mix.
+#[inline(always)]
 pub fn mix64(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);

@@ -4,7 +4,8 @@
 //! them and an incremental backup can plan by one linear scan. A macroblock's index in the array
 //! is its logical id; its tablet follows from the tablet's contiguous range.
 
-use crate::sim::{CounterRng, EPOCH_MICROS, Micros, RngStreams, SECOND, Stream, scn_of};
+use crate::sim::{Micros, RngStreams, Stream};
+use crate::workload::{self, Area, WorkloadRun, last_tick_at, last_tick_by_scn, tick_scn};
 use serde::{Deserialize, Serialize};
 
 /// `OB_DEFAULT_MACRO_BLOCK_SIZE = 2 << 20` (reference §6.1).
@@ -45,48 +46,6 @@ pub struct BlockWrite {
     pub block: u32,
 }
 
-/// The background workload ticks once a simulated second, at `EPOCH + k s` for k = 1, 2, ...
-/// (tick `k`). Tick `k`'s writes get the SCN just below its time's, so they come before
-/// anything the clock hands out at that microsecond (as the old per-second event ran before a
-/// statement at the same time).
-pub fn tick_at(k: u64) -> Micros {
-    EPOCH_MICROS + k * SECOND
-}
-
-pub fn tick_scn(k: u64) -> u64 {
-    scn_of(tick_at(k)) - 1
-}
-
-/// The number of the last tick at or before `t` (0: none yet).
-pub fn last_tick_at(t: Micros) -> u64 {
-    t.saturating_sub(EPOCH_MICROS) / SECOND
-}
-
-/// The number of the last tick whose SCN is at or before `scn`.
-fn last_tick_by_scn(scn: u64) -> u64 {
-    last_tick_at(scn.saturating_add(1) / scn_of(1))
-}
-
-/// A stretch of background workload of one tenant: ticks `from ..= until` (`until` None: still
-/// running) at `rate` writes a second, drawn from `key` (see [`TenantStorage::tick_blocks`]).
-/// The writes themselves are made again on demand, never stored, so a tenant's memory stays
-/// the same however long the simulation runs. A run ends when the rate or the tenant's role
-/// changes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkloadRun {
-    pub key: u64,
-    pub rate: u32,
-    pub from: u64,
-    pub until: Option<u64>,
-}
-
-impl WorkloadRun {
-    /// The run's ticks up to tick `last`.
-    fn ticks_through(&self, last: u64) -> std::ops::RangeInclusive<u64> {
-        self.from..=self.until.map_or(last, |u| u.min(last))
-    }
-}
-
 /// Storage of one user tenant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TenantStorage {
@@ -99,8 +58,8 @@ pub struct TenantStorage {
     pub sql_writes: Vec<BlockWrite>,
     /// The background workload, in time order.
     pub workload_runs: Vec<WorkloadRun>,
-    /// `last_write_scn` holds every workload tick up to this one (`Cluster::run_until` syncs
-    /// it to the clock; in between, ticks are applied only when something reads the blocks).
+    /// `last_write_scn` holds every workload tick up to this one (`Cluster::run_until` syncs it
+    /// to the clock; a replay only when something reads the blocks: see `workload`).
     pub synced_tick: u64,
     /// Background workload: macroblock writes per second (0 = off).
     pub workload_rate: u32,
@@ -212,8 +171,8 @@ impl TenantStorage {
     }
 
     /// Records a write of the SQL layer of `blocks` at `scn` and returns the blocks it touched
-    /// (deduplicated, in ascending order). Out-of-range block numbers are ignored. The caller
-    /// has synced the workload up to now (the write must land after it).
+    /// (deduplicated, in ascending order). Out-of-range block numbers are ignored. Workload
+    /// ticks not applied yet are older, so applying them later keeps this write.
     pub fn write(&mut self, blocks: &[u32], scn: u64) -> Vec<u32> {
         let mut touched: Vec<u32> = blocks
             .iter()
@@ -230,30 +189,36 @@ impl TenantStorage {
         touched
     }
 
+    /// Where the background workload writes: every user block.
+    pub fn workload_area(&self) -> Area {
+        let first = self.sys_block_range().end;
+        Area {
+            first,
+            count: (self.block_count() as u32).saturating_sub(first),
+        }
+    }
+
     /// Log bytes produced up to time `now` (drives the archive's INPUT_BYTES).
     pub fn log_bytes(&self, now: Micros) -> u64 {
         let last = last_tick_at(now);
         let workload: u64 = self
             .workload_runs
             .iter()
-            .map(|r| {
-                let ticks = r.ticks_through(last);
-                let n = (ticks.end() + 1).saturating_sub(*ticks.start());
-                n * u64::from(r.rate) * LOG_BYTES_PER_BLOCK_WRITE
-            })
+            .map(|r| r.writes_through(last) * LOG_BYTES_PER_BLOCK_WRITE)
             .sum();
         (self.sql_log_bytes + workload).saturating_sub(self.inherited_log_bytes)
     }
 
-    /// Starts the background workload at `rate` after time `now` (ending the current run at
-    /// `now`). Writes are drawn from `key`.
+    /// Sets the background workload to `rate` writes a second after time `now` (ending the
+    /// current run at `now`); hot writes are drawn from `key`.
     pub fn set_workload(&mut self, key: u64, rate: u32, now: Micros) {
-        self.sync(now);
         let last = last_tick_at(now);
-        if let Some(run) = self.workload_runs.last_mut()
-            && run.until.is_none()
-        {
-            run.until = Some(last);
+        let mut sweep = 0;
+        if let Some(run) = self.workload_runs.last_mut() {
+            if run.until.is_none() {
+                run.until = Some(last);
+            }
+            sweep = run.sweep_end(last);
         }
         self.workload_runs
             .retain(|r| r.until.is_none_or(|u| u >= r.from));
@@ -264,33 +229,13 @@ impl TenantStorage {
                 rate,
                 from: last + 1,
                 until: None,
+                sweep_from: sweep,
             });
         }
     }
 
-    /// The blocks tick `k` writes, drawn from `key` at `rate` writes a second (possibly
-    /// repeated): 80 % land on a hot tenth of the user blocks, as OLTP does, so incrementals stay
-    /// much smaller than fulls. A pure function of the layout and its arguments.
-    pub fn tick_blocks(&self, key: u64, k: u64, rate: u32) -> impl Iterator<Item = u32> + use<> {
-        let sys_end = self.sys_block_range().end;
-        let user = (self.block_count() as u64).saturating_sub(u64::from(sys_end));
-        let hot = (user / 10).max(1);
-        let mut rng = CounterRng::new(key, k);
-        let n = if user == 0 { 0 } else { rate };
-        (0..n).map(move |_| {
-            let r = rng.next_u64();
-            let span = if (r as u32).is_multiple_of(5) {
-                user
-            } else {
-                hot
-            };
-            sys_end + ((r >> 32) % span) as u32
-        })
-    }
-
-    /// Applies the workload's ticks up to time `now` to `last_write_scn`. A long stretch is
-    /// applied newest tick first and stops once every user block has been written: its cost is
-    /// bounded by the block count (about 5·n·ln n draws), not by the time that passed.
+    /// Applies the workload's ticks up to time `now` to `last_write_scn` (cheap even after a
+    /// long stretch: see `workload::apply`).
     pub fn sync(&mut self, now: Micros) {
         let target = last_tick_at(now);
         if target <= self.synced_tick {
@@ -298,63 +243,18 @@ impl TenantStorage {
         }
         let from = self.synced_tick + 1;
         self.synced_tick = target;
-        let draws: u64 = self
-            .workload_runs
-            .iter()
-            .map(|r| {
-                let t = r.ticks_through(target);
-                (t.end() + 1).saturating_sub(*t.start().max(&from)) * u64::from(r.rate)
-            })
-            .sum();
-        let runs = self.workload_runs.clone();
-        if draws <= 4 * self.block_count() as u64 {
-            for r in &runs {
-                let t = r.ticks_through(target);
-                for k in *t.start().max(&from)..=*t.end() {
-                    let scn = tick_scn(k);
-                    for b in self.tick_blocks(r.key, k, r.rate) {
-                        let slot = &mut self.last_write_scn[b as usize];
-                        *slot = (*slot).max(scn);
-                    }
-                }
-            }
-        } else {
-            let mut state = std::mem::take(&mut self.last_write_scn);
-            self.newest_first(&runs, from, target, &mut state);
-            self.last_write_scn = state;
-        }
+        let area = self.workload_area();
+        workload::apply(
+            &self.workload_runs,
+            area,
+            from,
+            target,
+            &mut self.last_write_scn,
+        );
     }
 
-    /// Writes into `state` the newest workload write of each block among ticks `from..=to`
-    /// (where newer than what `state` holds), walking the ticks newest first and stopping once
-    /// every user block has been seen.
-    fn newest_first(&self, runs: &[WorkloadRun], from: u64, to: u64, state: &mut [u64]) {
-        let mut unseen = self.block_count() - self.sys_block_range().end as usize;
-        if unseen == 0 {
-            return;
-        }
-        let mut seen = vec![false; state.len()];
-        for r in runs.iter().rev() {
-            let t = r.ticks_through(to);
-            for k in (*t.start().max(&from)..=*t.end()).rev() {
-                let scn = tick_scn(k);
-                for b in self.tick_blocks(r.key, k, r.rate) {
-                    let b = b as usize;
-                    if !seen[b] {
-                        seen[b] = true;
-                        unseen -= 1;
-                        state[b] = state[b].max(scn);
-                    }
-                }
-                if unseen == 0 {
-                    return;
-                }
-            }
-        }
-    }
-
-    /// Every write with an SCN in `(after, until]`, in SCN order (the SQL layer's and the
-    /// workload's, made again from the runs; a tick's repeated blocks once).
+    /// Every write with an SCN in `(after, until]` up to the synced tick, in SCN order (the SQL
+    /// layer's, and the workload's made again; a tick's repeated blocks once).
     pub fn writes_between(&self, after: u64, until: u64) -> Vec<BlockWrite> {
         let mut out: Vec<BlockWrite> = self
             .sql_writes
@@ -362,12 +262,15 @@ impl TenantStorage {
             .filter(|w| w.scn > after && w.scn <= until)
             .copied()
             .collect();
+        let area = self.workload_area();
         let first = last_tick_by_scn(after) + 1;
         let last = last_tick_by_scn(until).min(self.synced_tick);
         for r in &self.workload_runs {
-            let t = r.ticks_through(last);
-            for k in *t.start().max(&first)..=*t.end() {
-                let mut blocks: Vec<u32> = self.tick_blocks(r.key, k, r.rate).collect();
+            for k in r.ticks(first, last) {
+                let mut blocks: Vec<u32> = r
+                    .hot_blocks(area, k)
+                    .chain(r.cold_blocks(area, k))
+                    .collect();
                 blocks.sort_unstable();
                 blocks.dedup();
                 let scn = tick_scn(k);
@@ -404,10 +307,8 @@ impl TenantStorage {
             .collect()
     }
 
-    /// The last-write SCN of every block as of `scn`, rebuilt from the history: what a restore
-    /// to `scn` must reproduce. The workload's ticks are made again newest first, and only until
-    /// every user block has been seen: the cost depends on how soon the blocks were all written
-    /// (hours of simulated time at the default workload), not on the length of the history.
+    /// The last-write SCN of every block as of `scn` (at most the synced tick), rebuilt from
+    /// the history: what a restore to `scn` must reproduce.
     pub fn blocks_as_of(&self, scn: u64) -> Vec<u64> {
         let mut state = vec![0u64; self.block_count()];
         for w in self.sql_writes.iter().take_while(|w| w.scn <= scn) {
@@ -415,9 +316,14 @@ impl TenantStorage {
                 *s = w.scn;
             }
         }
-        let runs = self.workload_runs.clone();
         let last = last_tick_by_scn(scn).min(self.synced_tick);
-        self.newest_first(&runs, 1, last, &mut state);
+        workload::apply(
+            &self.workload_runs,
+            self.workload_area(),
+            1,
+            last,
+            &mut state,
+        );
         state
     }
 
@@ -439,6 +345,8 @@ impl TenantStorage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::EPOCH_MICROS;
+    use crate::workload::tick_at;
 
     fn storage(blocks: u32) -> TenantStorage {
         TenantStorage::generate(&mut RngStreams::new(3), 3, blocks)
@@ -513,27 +421,28 @@ mod tests {
     #[test]
     fn workload_writes_only_user_blocks_and_can_be_off() {
         let mut s = storage(DEFAULT_MACRO_BLOCKS);
-        let blocks: Vec<u32> = s.tick_blocks(11, 5, 20).collect();
-        assert_eq!(blocks.len(), 20);
-        let sys_end = s.sys_block_range().end;
-        assert!(
-            blocks
-                .iter()
-                .all(|&b| b >= sys_end && (b as usize) < s.block_count())
-        );
-        s.set_workload(11, 0, tick_at(3));
-        s.sync(tick_at(100));
-        assert!(s.workload_runs.is_empty());
-        assert_eq!(s.changed_since(0), 0);
+        s.set_workload(11, 20, EPOCH_MICROS);
+        s.sync(tick_at(50));
+        let sys_end = s.sys_block_range().end as usize;
+        assert!(s.last_write_scn[..sys_end].iter().all(|&w| w == 0));
+        assert!(s.changed_since(0) > 0);
+        let mut off = storage(DEFAULT_MACRO_BLOCKS);
+        off.set_workload(11, 0, EPOCH_MICROS);
+        off.sync(tick_at(100));
+        assert!(off.workload_runs.is_empty());
+        assert_eq!(off.changed_since(0), 0);
     }
 
     #[test]
     fn workload_history_is_runs_not_writes() {
         let mut s = storage(DEFAULT_MACRO_BLOCKS);
         s.set_workload(5, 20, EPOCH_MICROS);
-        s.sync(tick_at(30 * 86_400));
+        s.sync(tick_at(90 * 86_400));
         assert_eq!(s.workload_runs.len(), 1, "one run however long");
-        assert!(s.changed_since(0) > 3000);
+        assert_eq!(
+            s.changed_since(0),
+            s.block_count() - s.sys_block_range().end as usize
+        );
         // A new rate starts a new run; the ticks before it keep the old one.
         s.set_workload(5, 40, tick_at(100) + 5);
         assert_eq!(s.workload_runs[0].until, Some(100));
@@ -579,22 +488,22 @@ mod tests {
                 );
             }
         }
-        // The same history made again, and the same state reached in a few long jumps.
-        let rebuilt: Vec<(u64, u32)> = stepwise
+        // The same history made again, and the same state reached in a few long jumps (SQL
+        // writes land before the ticks they follow are applied).
+        let mut rebuilt: Vec<(u64, u32)> = stepwise
             .writes_between(0, u64::MAX)
             .iter()
             .map(|w| (w.scn, w.block))
             .collect();
         live.sort_unstable();
-        let mut rebuilt_sorted = rebuilt;
-        rebuilt_sorted.sort_unstable();
-        assert_eq!(rebuilt_sorted, live);
+        rebuilt.sort_unstable();
+        assert_eq!(rebuilt, live);
         let mut jumps = make();
         for k in (500..=4000u64).step_by(500) {
-            jumps.sync(tick_at(k));
             jumps.write(&[3, 40], tick_scn(k) + 5);
             jumps.set_workload(9, 7 + (k / 500) as u32, tick_at(k) + 10);
         }
+        jumps.sync(tick_at(4000));
         assert_eq!(jumps.last_write_scn, stepwise.last_write_scn);
         assert_eq!(jumps.blocks_as_of(u64::MAX), stepwise.last_write_scn);
     }

@@ -691,6 +691,7 @@ impl Exec<'_> {
             recovery_window: window.unwrap_or("0d").to_string(),
             recovery_window_micros: micros,
         });
+        self.cluster.wake_cleaner();
         Ok(Reply::Ok(0))
     }
 

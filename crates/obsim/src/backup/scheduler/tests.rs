@@ -760,6 +760,7 @@ fn delete_policy_cleans_incomplete_sets_and_chains_older_than_the_window() {
         recovery_window: "5m".into(),
         recovery_window_micros: 5 * MINUTE,
     });
+    c.wake_cleaner();
     assert_eq!(c.obsolete_sets(MYSQL), [1, 2, 3]);
     c.advance(30 * SECOND);
     let b = c.tenant_backup(MYSQL).unwrap();
