@@ -18,7 +18,8 @@
 //! A page with any of these parameters keeps its session under its own storage key, derived
 //! from the parameters (all but `theme` and `autoplay`), never under the full app's key.
 
-use obsim::cluster::{ClusterOptions, MAX_MACRO_BLOCKS};
+use obsim::cluster::ClusterOptions;
+use obsim::limits;
 use obsim::shell::script_steps;
 
 /// Where the full app (no parameters) keeps its session in localStorage.
@@ -118,21 +119,20 @@ impl EmbedConfig {
                     )),
                 },
                 "script" => c.script = script_steps(v),
-                "blocks" => match v.trim().parse::<u32>() {
-                    Ok(n) if (1..=MAX_MACRO_BLOCKS).contains(&n) => {
-                        c.options.macro_blocks_per_tenant = n;
+                "blocks" | "workload" => match v.trim().parse::<u32>() {
+                    Err(_) => c.problems.push(format!("{k}={} is not a number.", clip(v))),
+                    Ok(n) => {
+                        let mut options = c.options.clone();
+                        if k == "blocks" {
+                            options.macro_blocks_per_tenant = n;
+                        } else {
+                            options.workload_rate = n;
+                        }
+                        match limits::check_options(&options) {
+                            Ok(()) => c.options = options,
+                            Err(why) => c.problems.push(format!("{k}={}: {why}.", clip(v))),
+                        }
                     }
-                    _ => c.problems.push(format!(
-                        "blocks={} is not a number from 1 to {MAX_MACRO_BLOCKS}.",
-                        clip(v)
-                    )),
-                },
-                "workload" => match v.trim().parse::<u32>() {
-                    Ok(n) if n <= 10_000 => c.options.workload_rate = n,
-                    _ => c.problems.push(format!(
-                        "workload={} is not a number of writes per second from 0 to 10000.",
-                        clip(v)
-                    )),
                 },
                 "theme" => match v.trim() {
                     "light" | "dark" | "auto" => c.theme = Some(v.trim().to_string()),

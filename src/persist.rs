@@ -53,12 +53,9 @@ pub struct Saved {
 }
 
 impl Saved {
-    /// The stored text.
-    pub fn to_text(&self) -> String {
-        let mut out = format!(
-            "{MAGIC} {FORMAT}\nlog {}\n",
-            share::encode_unlimited(&self.log)
-        );
+    /// The stored text, or why the session cannot be stored (outside the limits).
+    pub fn to_text(&self) -> Result<String, String> {
+        let mut out = format!("{MAGIC} {FORMAT}\nlog {}\n", share::encode(&self.log)?);
         out.push_str(&format!("cleared {}\n", self.cleared));
         out.push_str(&format!("speed {}\n", format_shortest(self.ui.speed)));
         out.push_str(&format!("playing {}\n", u8::from(self.ui.playing)));
@@ -68,7 +65,7 @@ impl Saved {
         for h in &self.history {
             out.push_str(&format!("history {}\n", share::base64url(&share::pack(h))));
         }
-        out
+        Ok(out)
     }
 
     /// Reads what [`Saved::to_text`] wrote; anything else is an error saying what is wrong.
@@ -93,7 +90,7 @@ impl Saved {
         for line in lines {
             let (name, value) = line.split_once(' ').unwrap_or((line, ""));
             match name {
-                "log" => log = Some(share::decode_unlimited(value)?),
+                "log" => log = Some(share::decode(value)?),
                 "cleared" => cleared = value.parse().map_err(|_| bad(line))?,
                 "speed" => saved_ui.speed = parse_f64(value).ok_or_else(|| bad(line))?,
                 "playing" => saved_ui.playing = value == "1",
@@ -144,8 +141,8 @@ pub fn load(key: &str) -> Result<Option<Saved>, String> {
 
 #[cfg(target_arch = "wasm32")]
 pub fn save(key: &str, saved: &Saved) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, &saved.to_text());
+    if let (Some(s), Ok(text)) = (storage(), saved.to_text()) {
+        let _ = s.set_item(key, &text);
     }
 }
 
@@ -178,7 +175,7 @@ mod tests {
                 steps_done: vec![0, 3],
             },
         };
-        let text = saved.to_text();
+        let text = saved.to_text().unwrap();
         assert!(text.starts_with("obplay-session 2\n"));
         assert_eq!(Saved::from_text(&text), Ok(saved));
     }
@@ -189,7 +186,7 @@ mod tests {
         assert!(err(r#"{"format":1,"log":"#).contains("older version"));
         assert!(err("obplay-session 3\n").contains("format 3"));
         assert!(err("obplay-session 2\ncleared 1\n").contains("no session log"));
-        assert!(err("obplay-session 2\nlog !!!\n").contains("link"));
+        assert!(err("obplay-session 2\nlog !!!\n").contains("characters"));
         assert!(err("obplay-session 2\nspeed fast\n").contains("speed fast"));
     }
 }

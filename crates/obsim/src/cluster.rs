@@ -222,15 +222,15 @@ pub struct ClusterOptions {
     pub workload_rate: u32,
 }
 
-/// The most macroblocks a tenant may have (a saved session cannot ask for more).
-pub const MAX_MACRO_BLOCKS: u32 = 1_000_000;
-
 impl ClusterOptions {
-    /// The options with the block count kept within 1..=`MAX_MACRO_BLOCKS`.
+    /// The options kept within `limits` (callers check first and say why; this only makes sure
+    /// no path can build a cluster outside them).
     pub fn clamped(self) -> ClusterOptions {
         ClusterOptions {
-            macro_blocks_per_tenant: self.macro_blocks_per_tenant.clamp(1, MAX_MACRO_BLOCKS),
-            ..self
+            macro_blocks_per_tenant: self
+                .macro_blocks_per_tenant
+                .clamp(1, crate::limits::MAX_MACRO_BLOCKS),
+            workload_rate: self.workload_rate.min(crate::limits::MAX_WORKLOAD_RATE),
         }
     }
 }
@@ -371,16 +371,24 @@ impl Cluster {
 
     // --- time ----------------------------------------------------------------------------
 
-    /// Advances simulated time by `dt` microseconds, handling every event due on the way.
+    /// Advances simulated time by `dt` microseconds, handling every event due on the way
+    /// (less at the session's time limit).
     pub fn advance(&mut self, dt: Micros) {
         let until = self.now().saturating_add(dt);
         self.run_until(until);
     }
 
+    /// Whether simulated time has reached the session's limit (`limits::MAX_SPAN`): it stops
+    /// there.
+    pub fn at_time_limit(&self) -> bool {
+        self.now() >= crate::limits::horizon()
+    }
+
     /// Runs every event due at or before `t`, jumping from event to event, then sets the
-    /// clock to `t`. The background workload needs no events: its writes are applied here, up
+    /// clock to `t` (never past the session's time limit). The background workload needs no events: its writes are applied here, up
     /// to `t`, at once (and earlier by whatever reads the blocks in between).
     pub fn run_until(&mut self, t: Micros) {
+        let t = t.min(crate::limits::horizon());
         while let Some((at, event)) = self.events.pop_due(t) {
             self.clock.set(at);
             self.handle(event);
@@ -673,13 +681,10 @@ impl Cluster {
         }
     }
 
-    /// A stable digest of the whole state (for determinism checks): FNV-1a over the JSON.
+    /// A stable digest of the whole state (for determinism checks, and to compare the page with
+    /// `obsim replay`): FNV-1a over every field (`fingerprint`).
     pub fn state_hash(&self) -> u64 {
-        // Serialising cannot fail: every map key is a string or an integer (tested).
-        let json = serde_json::to_string(self).unwrap_or_else(|e| format!("unserialisable: {e}"));
-        json.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
+        crate::fingerprint::of(self)
     }
 
     /// Serialises the whole engine state.

@@ -9,6 +9,8 @@ pub mod backup;
 pub mod blockmap;
 pub mod cluster;
 pub mod error;
+pub mod fingerprint;
+pub mod limits;
 pub mod num;
 pub mod obclient;
 pub mod order;

@@ -26,21 +26,19 @@
 //! changing it needs a new format number (the test `format_1_is_stable` guards it).
 //!
 //! Decoding never panics: bad base64, a wrong format, a cut-off payload, a bad checksum,
-//! invalid UTF-8, an unknown scenario or a session longer than [`MAX_SPAN`] are errors.
+//! invalid UTF-8, an unknown scenario or a session outside `limits` are errors. Messages say
+//! "it", not "the link": the browser's save uses the same encoding, and the caller names which
+//! of the two could not be read.
 
 use crate::cluster::ClusterOptions;
 use crate::shell::{Command, Fault, SESSION_LOG_VERSION, SessionLog};
-use crate::sim::{DAY, EPOCH_MICROS, Micros};
+use crate::sim::{EPOCH_MICROS, Micros};
 
 /// The format number written first in every payload.
 pub const FORMAT: u8 = 1;
 
 /// The key of the share payload in the URL fragment: `#s=<payload>`.
 pub const FRAGMENT_KEY: &str = "s";
-
-/// The longest simulated time a shared session may cover: replaying it must stay quick (a busy
-/// cluster replays a simulated day in about 0.4 s natively, more in the browser).
-pub const MAX_SPAN: Micros = 7 * DAY;
 
 /// The dictionary of format 1: frequent words of the seed docs' statements and views. Longest
 /// match wins when packing, so overlapping words are fine. Never reorder or edit: append only
@@ -273,11 +271,11 @@ pub fn from_base64url(text: &str) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
     for chunk in text.as_bytes().chunks(4) {
         if chunk.len() == 1 {
-            return Err("the link is cut off".into());
+            return Err("it is cut off".into());
         }
         let mut n = 0u32;
         for (k, &c) in chunk.iter().enumerate() {
-            let v = b64_value(c).ok_or("the link has characters that do not belong in it")?;
+            let v = b64_value(c).ok_or("it has characters that do not belong in it")?;
             n |= v << (18 - 6 * k);
         }
         for k in 0..chunk.len() - 1 {
@@ -333,7 +331,7 @@ struct Reader<'a> {
     at: usize,
 }
 
-const CUT: &str = "the link is cut off";
+const CUT: &str = "it is cut off";
 
 impl Reader<'_> {
     fn byte(&mut self) -> Result<u8, String> {
@@ -351,7 +349,7 @@ impl Reader<'_> {
                 return Ok(v);
             }
         }
-        Err("a number in the link is too long".into())
+        Err("a number in it is too long".into())
     }
 
     fn take(&mut self, len: u64) -> Result<&[u8], String> {
@@ -414,31 +412,26 @@ fn read_fault(r: &mut Reader) -> Result<Fault, String> {
         3 if !flag => Fault::InterruptArchive {
             tenant_id: r.varint()?,
         },
-        _ => return Err("an unknown fault in the link".into()),
+        _ => return Err("it holds an unknown fault".into()),
     })
 }
 
 // --- the payload -----------------------------------------------------------------------------
 
-fn too_long() -> String {
-    format!(
-        "the session covers more than {} days of simulated time, too long for a link",
-        MAX_SPAN / DAY
-    )
-}
-
 /// The payload of a share link for `log` (URL-fragment safe), or why it cannot be shared (a
-/// session longer than [`MAX_SPAN`]).
+/// session outside `limits`).
 pub fn encode(log: &SessionLog) -> Result<String, String> {
-    if log.end_at.saturating_sub(EPOCH_MICROS) > MAX_SPAN {
-        return Err(too_long());
-    }
-    Ok(encode_unlimited(log))
+    Ok(base64url(&encode_bytes(log)?))
 }
 
-/// The same encoding with no limit on the session's span: for the browser's own save, where
-/// replaying a long session costs only the user who played it.
-pub fn encode_unlimited(log: &SessionLog) -> String {
+/// The session log as bytes (what a link carries before base64url; the browser's save packs
+/// the same bytes more densely).
+pub fn encode_bytes(log: &SessionLog) -> Result<Vec<u8>, String> {
+    crate::limits::check_log(log)?;
+    Ok(write_log(log))
+}
+
+fn write_log(log: &SessionLog) -> Vec<u8> {
     let mut out = vec![FORMAT];
     put_varint(&mut out, u64::from(log.version));
     put_varint(&mut out, log.seed);
@@ -466,21 +459,17 @@ pub fn encode_unlimited(log: &SessionLog) -> String {
         put_varint(&mut out, u64::from(o.workload_rate));
     }
     out.extend_from_slice(&checksum(&out).to_le_bytes());
-    base64url(&out)
+    out
 }
 
-/// The session log of a share payload; every kind of damage is an error.
+/// The session log of a share payload; every kind of damage, and a session outside `limits`,
+/// is an error.
 pub fn decode(payload: &str) -> Result<SessionLog, String> {
-    decode_within(payload, MAX_SPAN)
+    decode_bytes(&from_base64url(payload)?)
 }
 
-/// [`decode`] for what [`encode_unlimited`] wrote.
-pub fn decode_unlimited(payload: &str) -> Result<SessionLog, String> {
-    decode_within(payload, Micros::MAX)
-}
-
-fn decode_within(payload: &str, max_span: Micros) -> Result<SessionLog, String> {
-    let bytes = from_base64url(payload)?;
+/// [`decode`] of the bytes [`encode_bytes`] wrote.
+pub fn decode_bytes(bytes: &[u8]) -> Result<SessionLog, String> {
     let (body, sum) = match bytes.len().checked_sub(2) {
         Some(n) => bytes.split_at(n),
         None => return Err(CUT.into()),
@@ -488,23 +477,23 @@ fn decode_within(payload: &str, max_span: Micros) -> Result<SessionLog, String> 
     let format = body.first().copied().ok_or(CUT)?;
     if format != FORMAT {
         return Err(format!(
-            "the link has format {format}; this version of obplay reads format {FORMAT}"
+            "it has format {format}; this version of obplay reads format {FORMAT}"
         ));
     }
     if checksum(body).to_le_bytes() != sum {
-        return Err("the link is damaged or cut off (its checksum does not match)".into());
+        return Err("it is damaged or cut off (its checksum does not match)".into());
     }
     let mut r = Reader { bytes: body, at: 1 };
     let version = u32::try_from(r.varint()?).unwrap_or(u32::MAX);
     if version != SESSION_LOG_VERSION {
         return Err(format!(
-            "the link holds a session of version {version}; this version reads {SESSION_LOG_VERSION}"
+            "it holds a session of version {version}; this version reads {SESSION_LOG_VERSION}"
         ));
     }
     let seed = r.varint()?;
     let len = r.varint()?;
     let scenario = std::str::from_utf8(r.take(len)?)
-        .map_err(|_| "the link's scenario is not text")?
+        .map_err(|_| "its scenario is not text")?
         .to_string();
     crate::scenario::find(&scenario)?;
     let count = r.varint()?;
@@ -512,12 +501,8 @@ fn decode_within(payload: &str, max_span: Micros) -> Result<SessionLog, String> 
     let mut prev = EPOCH_MICROS;
     for _ in 0..count {
         let at = unzigzag(prev, r.varint()?);
-        if at < prev || at - EPOCH_MICROS > max_span {
-            return Err(if at < prev {
-                "the link's statements are out of order".into()
-            } else {
-                too_long()
-            });
+        if at < prev {
+            return Err("its statements are out of order".into());
         }
         prev = at;
         let head = r.varint()?;
@@ -530,33 +515,32 @@ fn decode_within(payload: &str, max_span: Micros) -> Result<SessionLog, String> 
         commands.push(Command { at, text, fault });
     }
     let end_at = unzigzag(prev, r.varint()?);
-    if end_at < prev || end_at - EPOCH_MICROS > max_span {
-        return Err(too_long());
+    if end_at < prev {
+        return Err("its statements are out of order".into());
     }
     let options = if r.at == body.len() {
         None
     } else {
         let blocks = u32::try_from(r.varint()?).map_err(|_| CUT)?;
         let workload = u32::try_from(r.varint()?).map_err(|_| CUT)?;
-        Some(
-            ClusterOptions {
-                macro_blocks_per_tenant: blocks,
-                workload_rate: workload,
-            }
-            .clamped(),
-        )
+        Some(ClusterOptions {
+            macro_blocks_per_tenant: blocks,
+            workload_rate: workload,
+        })
     };
     if r.at != body.len() {
-        return Err("the link has bytes after the session".into());
+        return Err("it has bytes after the session".into());
     }
-    Ok(SessionLog {
+    let log = SessionLog {
         version,
         seed,
         scenario,
         commands,
         end_at,
         options,
-    })
+    };
+    crate::limits::check_log(&log)?;
+    Ok(log)
 }
 
 /// The URL fragment (with `#`) that carries `log`.
@@ -787,16 +771,25 @@ SELECT TENANT_NAME, LOG_MODE FROM DBA_OB_TENANTS;
         let mut v2 = from_base64url(&good).unwrap();
         v2[0] = 2;
         assert!(err(&base64url(&v2)).contains("format 2"));
-        // A well-formed payload of an unknown scenario, or one too long to replay.
+        // A well-formed payload of an unknown scenario, or outside the limits.
+        let raw = |l: &SessionLog| base64url(&write_log(l));
         let mut other = log.clone();
         other.scenario = "nosuch".into();
-        assert!(err(&encode_unlimited(&other)).contains("unknown scenario"));
+        assert!(err(&raw(&other)).contains("unknown scenario"));
         let mut long = log.clone();
-        long.end_at = EPOCH_MICROS + MAX_SPAN + 1;
-        assert!(encode(&long).err().unwrap_or_default().contains("7 days"));
-        assert!(err(&encode_unlimited(&long)).contains("7 days"));
+        long.end_at = crate::limits::horizon() + 1;
+        assert!(encode(&long).err().unwrap_or_default().contains("90 days"));
+        assert!(err(&raw(&long)).contains("90 days"));
+        let mut heavy = log.clone();
+        heavy.options = Some(ClusterOptions {
+            macro_blocks_per_tenant: 4096,
+            workload_rate: 4_000_000_000,
+        });
+        let link = raw(&heavy);
+        assert!(link.len() < 60, "a short link: {link}");
+        assert!(err(&link).contains("4000000000 writes a second"));
         let mut backwards = log;
         backwards.commands[1].at = EPOCH_MICROS;
-        assert!(err(&encode_unlimited(&backwards)).contains("out of order"));
+        assert!(err(&raw(&backwards)).contains("out of order"));
     }
 }

@@ -192,6 +192,7 @@ impl Shell {
     /// Rebuilds a shell from its log: same transcript (the scenario's prelude first), same
     /// state. A log of another version or of an unknown scenario is an error.
     pub fn replay(log: &SessionLog) -> Result<(Shell, Vec<Entry>), String> {
+        crate::limits::check_log(log)?;
         if log.version != SESSION_LOG_VERSION {
             return Err(format!(
                 "session log version {} (this version reads {SESSION_LOG_VERSION})",
@@ -462,11 +463,17 @@ pub fn script_options(script: &str) -> ScriptOptions {
             .strip_prefix("obsim:")
         {
             for kv in rest.split_whitespace() {
+                // Numbers too large for u32 become u32::MAX, which the limits refuse.
+                let number = |v: &str| {
+                    v.parse::<u64>()
+                        .ok()
+                        .map(|n| n.min(u64::from(u32::MAX)) as u32)
+                };
                 if let Some(v) = kv.strip_prefix("workload=") {
-                    opts.workload_rate = v.parse().ok();
+                    opts.workload_rate = number(v);
                 }
                 if let Some(v) = kv.strip_prefix("blocks=") {
-                    opts.macro_blocks = v.parse().ok();
+                    opts.macro_blocks = number(v);
                 }
             }
         }
@@ -475,8 +482,9 @@ pub fn script_options(script: &str) -> ScriptOptions {
 }
 
 impl Shell {
-    /// A shell for a script: the seed, and the script's own options applied.
-    pub fn for_script(seed: u64, script: &str) -> Shell {
+    /// A shell for a script: the seed, and the script's own options applied; options outside
+    /// the limits are an error saying which.
+    pub fn for_script(seed: u64, script: &str) -> Result<Shell, String> {
         let mut options = ClusterOptions::default();
         let script = script_options(script);
         if let Some(rate) = script.workload_rate {
@@ -485,7 +493,8 @@ impl Shell {
         if let Some(blocks) = script.macro_blocks {
             options.macro_blocks_per_tenant = blocks;
         }
-        Shell::with_options(seed, options)
+        crate::limits::check_options(&options)?;
+        Ok(Shell::with_options(seed, options))
     }
 }
 
@@ -624,6 +633,23 @@ mod tests {
     }
 
     #[test]
+    fn simulated_time_stops_at_the_session_limit_and_the_session_still_replays() {
+        let mut sh = Shell::new(5);
+        let mut all = Vec::new();
+        for _ in 0..(crate::limits::MAX_SPAN_DAYS + 3) {
+            all.extend(sh.run("SELECT SLEEP(86400);\n").0);
+        }
+        assert_eq!(sh.cluster.now(), crate::limits::horizon());
+        assert!(sh.cluster.at_time_limit());
+        // The statement past the limit says how long it really took: no time passed.
+        let last = &all.last().unwrap().output;
+        assert!(last.contains("1 row in set (0.0"), "{last}");
+        let (again, entries) = Shell::replay(&sh.log()).unwrap();
+        assert_eq!(entries, all);
+        assert_eq!(again.cluster.state_hash(), sh.cluster.state_hash());
+    }
+
+    #[test]
     fn scripts_split_into_login_lines_and_statements() {
         let steps = script_steps(
             "connect root@mysql_tenant\nALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d'; SELECT 1\\G\n\
@@ -673,7 +699,8 @@ mod tests {
 
     #[test]
     fn cluster_options_are_logged_and_replayed() {
-        let mut sh = Shell::for_script(3, "-- obsim: workload=0 blocks=100000\nSELECT 1;\n");
+        let mut sh =
+            Shell::for_script(3, "-- obsim: workload=0 blocks=100000\nSELECT 1;\n").unwrap();
         sh.run("SELECT SLEEP(3);\n");
         assert_eq!(sh.cluster.storage[&1002].block_count(), 100_000);
         let log = sh.log();
@@ -690,13 +717,19 @@ mod tests {
         let shared = crate::share::decode(&crate::share::encode(&log).unwrap()).unwrap();
         assert_eq!(shared, log);
         assert_eq!(again.cluster.state_hash(), sh.cluster.state_hash());
-        // Defaults are not logged, and an absurd size is clamped.
+        // Defaults are not logged; a script asking for more than the limits is refused.
         assert_eq!(Shell::new(3).log().options, None);
         let big = ClusterOptions {
             macro_blocks_per_tenant: u32::MAX,
-            workload_rate: 0,
+            workload_rate: u32::MAX,
         };
-        assert_eq!(big.clamped().macro_blocks_per_tenant, 1_000_000);
+        assert_eq!(big.clone().clamped().macro_blocks_per_tenant, 1_000_000);
+        assert_eq!(big.clamped().workload_rate, 10_000);
+        let err = Shell::for_script(3, "-- obsim: workload=4000000000\nSELECT 1;").err();
+        assert!(
+            err.unwrap_or_default()
+                .contains("4000000000 writes a second")
+        );
         // A link written before options existed still reads, without them.
         let plain = crate::share::encode(&Shell::new(3).log()).unwrap();
         assert_eq!(crate::share::decode(&plain).unwrap().options, None);

@@ -21,7 +21,8 @@ fn golden_transcripts() {
     let mut failures = Vec::new();
     for script in &scripts {
         let sql = std::fs::read_to_string(script).expect("readable script");
-        let mut shell = Shell::for_script(SEED, &sql);
+        let mut shell =
+            Shell::for_script(SEED, &sql).expect("the script's options are within the limits");
         let mode = shell.mode();
         let got = transcript(&shell.run_to_end(&sql), mode);
         let out = script.with_extension("out");

@@ -3,9 +3,10 @@
 //! the same transcript, jobs and sets.
 
 use obsim::CompatMode;
-use obsim::cluster::{ClusterOptions, MAX_MACRO_BLOCKS};
+use obsim::cluster::ClusterOptions;
+use obsim::limits::{MAX_MACRO_BLOCKS, MAX_SPAN};
 use obsim::scenario::SCENARIOS;
-use obsim::share::{self, MAX_SPAN, WORDS};
+use obsim::share::{self, WORDS};
 use obsim::shell::{Command, Fault, SESSION_LOG_VERSION, SessionLog, Shell, transcript};
 use obsim::sim::{EPOCH_MICROS, SECOND};
 use proptest::prelude::*;

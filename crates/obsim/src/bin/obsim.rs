@@ -3,14 +3,19 @@
 //! ```text
 //! obsim run FILE [--seed N] [--scenario NAME]   run a SQL script (FILE `-` = stdin), print
 //!                                               the transcript (the scenario's prelude first)
+//! obsim replay LINK [--state-hash]              replay a shared session (a share link, its
+//!                                               `#s=` fragment or payload, or a file holding
+//!                                               one; `-` = stdin), print its transcript, and
+//!                                               the engine's state hash last
 //! obsim [--seed N] [--scenario NAME]            interactive prompt
 //! ```
-//! Exit status: 0 (even when statements fail), 2 on a usage error.
+//! Exit status: 0 (even when statements fail), 2 on a usage error or a session that cannot be
+//! replayed (outside the limits, damaged).
 
 use obsim::shell::{Shell, transcript};
 use std::io::{BufRead, Read, Write};
 
-const USAGE: &str = "usage: obsim run FILE [--seed N] [--scenario NAME]\n       obsim [--seed N] [--scenario NAME]\n\
+const USAGE: &str = "usage: obsim run FILE [--seed N] [--scenario NAME]\n       obsim replay LINK [--state-hash]\n       obsim [--seed N] [--scenario NAME]\n\
                      scenarios: fresh (default), ready, busy, failure\n";
 const DEFAULT_SEED: u64 = 42;
 
@@ -22,6 +27,7 @@ fn main() {
             seed,
             scenario,
         }) => std::process::exit(run_file(&file, seed, &scenario)),
+        Ok(Cmd::Replay { link, state_hash }) => std::process::exit(replay(&link, state_hash)),
         Ok(Cmd::Interactive { seed, scenario }) => interactive(seed, &scenario),
         Err(msg) => {
             eprint!("obsim: {msg}\n{USAGE}");
@@ -36,6 +42,10 @@ enum Cmd {
         seed: u64,
         scenario: String,
     },
+    Replay {
+        link: String,
+        state_hash: bool,
+    },
     Interactive {
         seed: u64,
         scenario: String,
@@ -46,6 +56,7 @@ fn parse_args(args: &[String]) -> Result<Cmd, String> {
     let mut seed = DEFAULT_SEED;
     let mut scenario = obsim::scenario::DEFAULT.to_string();
     let mut positional = Vec::new();
+    let mut state_hash = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -57,6 +68,7 @@ fn parse_args(args: &[String]) -> Result<Cmd, String> {
                 let v = it.next().ok_or("--scenario needs a value")?;
                 scenario = obsim::scenario::find(v)?.name.to_string();
             }
+            "--state-hash" => state_hash = true,
             "-h" | "--help" => return Err("help".into()),
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
             s => positional.push(s.to_string()),
@@ -70,22 +82,41 @@ fn parse_args(args: &[String]) -> Result<Cmd, String> {
             scenario,
         }),
         [cmd] if cmd == "run" => Err("run needs a FILE".into()),
+        [cmd, link] if cmd == "replay" => Ok(Cmd::Replay {
+            link: link.clone(),
+            state_hash,
+        }),
+        [cmd] if cmd == "replay" => Err("replay needs a LINK".into()),
         _ => Err(format!("unexpected arguments: {}", positional.join(" "))),
     }
 }
 
-fn run_file(file: &str, seed: u64, scenario: &str) -> i32 {
+fn read_input(file: &str) -> Result<String, String> {
     let mut text = String::new();
     let read = if file == "-" {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
     } else {
         std::fs::read_to_string(file).map(|t| text = t)
     };
-    if let Err(e) = read {
-        eprintln!("obsim: cannot read {file}: {e}");
-        return 2;
-    }
-    let mut shell = Shell::for_script(seed, &text);
+    read.map(|()| text)
+        .map_err(|e| format!("cannot read {file}: {e}"))
+}
+
+fn run_file(file: &str, seed: u64, scenario: &str) -> i32 {
+    let text = match read_input(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("obsim: {e}");
+            return 2;
+        }
+    };
+    let mut shell = match Shell::for_script(seed, &text) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("obsim: the script cannot run: {e}");
+            return 2;
+        }
+    };
     let mode = shell.mode();
     let mut entries = match shell.start_scenario(scenario) {
         Ok(e) => e,
@@ -99,6 +130,45 @@ fn run_file(file: &str, seed: u64, scenario: &str) -> i32 {
     let out = transcript(&entries, mode);
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
+    0
+}
+
+/// `obsim replay`: the same session a share link opens in the browser, replayed natively.
+fn replay(link: &str, state_hash: bool) -> i32 {
+    // A link, a fragment or a bare payload; or a file (or stdin) holding one.
+    let looks_like_link = link.contains("#s=") || link.starts_with("s=");
+    let text = if looks_like_link || std::path::Path::new(link).is_file() || link == "-" {
+        if looks_like_link {
+            link.to_string()
+        } else {
+            match read_input(link) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("obsim: {e}");
+                    return 2;
+                }
+            }
+        }
+    } else {
+        link.to_string()
+    };
+    let text = text.trim();
+    let payload = text.rsplit_once("#s=").map_or(text, |(_, p)| p);
+    let payload = payload.strip_prefix("s=").unwrap_or(payload);
+    let payload = payload.split('&').next().unwrap_or_default();
+    let result = obsim::share::decode(payload).and_then(|log| Shell::replay(&log));
+    let (shell, entries) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("obsim: this session cannot be replayed: {e}");
+            return 2;
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(transcript(&entries, shell.mode()).as_bytes());
+    if state_hash {
+        let _ = writeln!(stdout, "state_hash: {:016x}", shell.cluster.state_hash());
+    }
     0
 }
 
