@@ -253,7 +253,25 @@ impl<'a> Lexer<'a> {
         if has_fraction {
             self.index += 1;
             self.take_while(|c| c.is_ascii_digit());
-        } else if self.peek(0).is_some_and(is_identifier_char) {
+        }
+        // An exponent (`1e3`, `1.5E-2`, `.5e+1`): a DOUBLE literal, as MySQL lexes it.
+        let digit_at = |i: usize| self.peek(i).is_some_and(|c| c.is_ascii_digit());
+        let exponent_digits = match (self.peek(0), self.peek(1)) {
+            (Some('e' | 'E'), Some('+' | '-')) if digit_at(2) => Some(2),
+            (Some('e' | 'E'), _) if digit_at(1) => Some(1),
+            _ => None,
+        };
+        if let Some(skip) = exponent_digits {
+            let at = self.index;
+            self.index += skip;
+            self.take_while(|c| c.is_ascii_digit());
+            if !self.peek(0).is_some_and(is_identifier_char) || has_fraction {
+                return TokenKind::Number(self.text_from(start));
+            }
+            // `1e3abc` is a name, as `1abc` is.
+            self.index = at;
+        }
+        if !has_fraction && self.peek(0).is_some_and(is_identifier_char) {
             // MySQL: an identifier may begin with digits (`1abc`) as long as it is not all digits.
             self.take_while(is_identifier_char);
             return TokenKind::Word(self.text_from(start));
@@ -438,6 +456,20 @@ mod tests {
     #[test]
     fn digits_followed_by_letters_are_an_identifier() {
         assert_eq!(kinds("1abc"), vec![word("1abc")]);
+        assert_eq!(kinds("1e3abc 1e"), vec![word("1e3abc"), word("1e")]);
+    }
+
+    #[test]
+    fn exponents_make_double_literals() {
+        assert_eq!(
+            kinds("1e3 1.5E-2 .5e+1 2E0"),
+            vec![number("1e3"), number("1.5E-2"), number(".5e+1"), number("2E0")]
+        );
+        // A sign without digits after it is not part of the number.
+        assert_eq!(
+            kinds("1e+ x"),
+            vec![word("1e"), TokenKind::Symbol(Symbol::Plus), word("x")]
+        );
     }
 
     #[test]

@@ -74,6 +74,15 @@ type ParseResult<T> = Result<T, ObError>;
 /// Parses one statement (the client has already split the input; one trailing `;` is allowed).
 pub fn parse_statement(sql: &str) -> Result<Statement, ObError> {
     let mut tokens = tokenize(sql);
+    // A DOUBLE literal out of range is refused while lexing, as MySQL does (`1e400`).
+    for t in &tokens {
+        if let TokenKind::Number(text) = &t.kind
+            && text.bytes().any(|b| b == b'e' || b == b'E')
+            && crate::num::parse_f64(text).is_none_or(|v| !v.is_finite())
+        {
+            return Err(ObError::illegal_double(text));
+        }
+    }
     let mut statement_end = sql.trim_end_matches(is_blank).len();
     if let Some(Token {
         kind: TokenKind::Symbol(Symbol::Semicolon),

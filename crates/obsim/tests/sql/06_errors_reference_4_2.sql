@@ -90,3 +90,7 @@ ALTER SYSTEM RESTORE r1 FROM 'file:///a' UNTIL TIME '2024-05-09 18:00:00' WITH '
 ALTER SYSTEM RESTORE all FROM 'file:///log,file:///data' UNTIL TIME='2023-11-11 15:04:23.825558' with 'pool_list=pool_1&primary_zone=z1';
 SELECT * FROM
   DBA_OB_BACKUP_JOBS WHERE;
+-- MySQL's exponent literals: a DOUBLE, and out of range a parse-time error.
+SELECT 1e3, 1.5E-2, .5e1, -2e2;
+SELECT SLEEP(1e0);
+SELECT 1e400;
