@@ -1,4 +1,5 @@
-//! Fuzzes parse + execute: generated and mutated statements run against a prepared cluster.
+//! Fuzzes parse + execute, and the client around them: generated and mutated statements run
+//! against a prepared cluster.
 //!
 //! ```sh
 //! cargo run -p obsim --release --example fuzz -- 1000000 [SEED]
@@ -6,6 +7,11 @@
 //! Checks, for every input: no panic; a failing statement prints an `ERROR`/`ORA-` line; and
 //! (sampled every 64th failing input, and for every failing ALTER SYSTEM) the engine state is
 //! unchanged apart from the RootService event log, which OceanBase writes on every start attempt.
+//! Every 4th input goes through the whole client instead (`Shell::run`: splitting, login lines,
+//! several statements per line, text after the last terminator), wrapped in what users paste:
+//! prompts, login lines, multi-byte UTF-8, an `-- obsim:` options header; and the same text also
+//! through the script splitter, the console's highlighting and completion (at every caret), the
+//! script-options reader and the share-link decoder.
 //! Exits 1 with the offending input on the first violation. (cargo-fuzz needs a nightly
 //! toolchain, which this project's machines do not have; this harness runs on stable.)
 
@@ -134,6 +140,35 @@ const WORDS: &[&str] = &[
     "ON",
     "IDENTIFIED",
     "ONLY",
+    "中文",
+    "日本語",
+    "🦀",
+    "e\u{301}",
+    "\u{200d}",
+    "\u{feff}",
+    "；",
+    "ß",
+    "\u{10ffff}",
+];
+
+/// What users paste around statements: prompts copied from docs, login lines, option headers.
+const WRAPPERS: &[&str] = &[
+    "obclient [(none)]> ",
+    "obclient> ",
+    "mysql> ",
+    "obclient(root@sys)[oceanbase]> ",
+    "    -> ",
+    "connect root@mysql_tenant\n",
+    "connect SYS@oracle_tenant\n",
+    "connect root@nosuch\n",
+    "obclient -h127.0.0.1 -P2881 -uroot@mysql_tenant -p\n",
+    "obclient -h127.0.0.1 -P2881 -uroot@sys -p -A\n",
+    "-- obsim: workload=0 blocks=100\n",
+    "-- obsim: workload=4000000000 blocks=99999999999\n",
+    "-- obsim: blocks=é\n",
+    "\u{feff}",
+    "é",
+    "中文；",
 ];
 
 /// SplitMix64: small and deterministic, enough to drive mutations.
@@ -230,6 +265,62 @@ fn prepared_cluster() -> (Cluster, Session) {
     (shell.cluster, shell.session)
 }
 
+/// A text as a user might type or paste it: pieces of statements, wrapped and joined.
+fn client_text(rng: &mut Rng) -> String {
+    let mut out = String::new();
+    for _ in 0..=rng.below(3) {
+        if rng.below(2) == 0 {
+            out.push_str(WRAPPERS[rng.below(WRAPPERS.len())]);
+        }
+        let base = CORPUS[rng.below(CORPUS.len())];
+        out.push_str(&if rng.below(3) == 0 {
+            base.to_string()
+        } else {
+            mutate(rng, base)
+        });
+        out.push_str(match rng.below(6) {
+            0 => ";",
+            1 => "\\G",
+            2 => ";\n",
+            3 => "; ",
+            4 => "",
+            _ => ";é",
+        });
+        if rng.below(3) == 0 {
+            out.push_str(WORDS[rng.below(WORDS.len())]);
+        }
+    }
+    out
+}
+
+/// The whole client on `text`: no panic, every failing statement prints an error line, and
+/// the helpers that see the same text never panic either.
+fn client_checks(shell: &mut obsim::shell::Shell, text: &str) -> Result<(), String> {
+    let (entries, rest) = shell.run(text);
+    for e in &entries {
+        if e.is_error && !(e.output.starts_with("ERROR") || e.output.starts_with("ORA-")) {
+            return Err(format!("error without an ERROR line: {:?}", e.output));
+        }
+    }
+    // The unfinished rest is the input's tail (line-end spaces inside it may be dropped).
+    let bare = |t: &str| t.split_whitespace().collect::<String>();
+    if !bare(text).ends_with(&bare(&rest)) {
+        return Err(format!("the rest {rest:?} is not the input's tail"));
+    }
+    let _ = obsim::shell::script_steps(text);
+    let _ = obsim::shell::script_options(text);
+    let _ = obsim::shell::Shell::for_script(1, text);
+    let _ = obsim::assist::highlight(text);
+    let mut caret = 0;
+    while caret <= text.len() {
+        let _ = obsim::assist::complete(text, caret, &shell.cluster, &shell.session);
+        caret += 1 + caret / 3;
+    }
+    let _ = obsim::share::decode(text);
+    let _ = obsim::share::decode(&obsim::share::base64url(text.as_bytes()));
+    Ok(())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let total: u64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(100_000);
@@ -239,11 +330,36 @@ fn main() {
     let (mut cluster, mut session) = (base_cluster.clone(), base_session.clone());
     let mut errors = 0u64;
     let mut checked = 0u64;
+    let new_shell = || {
+        let mut sh = obsim::shell::Shell::with_cluster(base_cluster.clone());
+        sh.session = base_session.clone();
+        sh
+    };
+    let mut shell = new_shell();
+    let mut client_inputs = 0u64;
     for i in 0..total {
         // Start over now and then so state does not drift far from the prepared one.
         if i.is_multiple_of(5000) {
             cluster = base_cluster.clone();
             session = base_session.clone();
+            shell = new_shell();
+        }
+        if i % 4 == 3 {
+            let text = client_text(&mut rng);
+            client_inputs += 1;
+            let result = catch_unwind(AssertUnwindSafe(|| client_checks(&mut shell, &text)));
+            match result {
+                Ok(Ok(())) => {}
+                Ok(Err(why)) => {
+                    eprintln!("client check failed after {i} inputs on {text:?}: {why}");
+                    std::process::exit(1);
+                }
+                Err(_) => {
+                    eprintln!("PANIC in the client after {i} inputs on: {text:?}");
+                    std::process::exit(1);
+                }
+            }
+            continue;
         }
         let base = CORPUS[rng.below(CORPUS.len())];
         let input = if rng.below(8) == 0 {
@@ -287,6 +403,6 @@ fn main() {
         }
     }
     println!(
-        "fuzz: {total} inputs, {errors} errors, {checked} state checks: no panic, no state change on error"
+        "fuzz: {total} inputs ({client_inputs} through the whole client), {errors} errors, {checked} state checks: no panic, no state change on error"
     );
 }

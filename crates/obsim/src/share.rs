@@ -166,18 +166,29 @@ fn word_of(code: u8) -> Option<&'static str> {
 
 /// A byte the packer must escape when it stands for itself.
 fn needs_escape(b: u8) -> bool {
-    b == ESCAPE || (b < 0x80 && word_of(b).is_some())
+    // Only control bytes can be word codes below 0x80 (printable ASCII never is).
+    b == ESCAPE || ((b < 0x20 || b == 0x7F) && word_of(b).is_some())
 }
 
 /// Packs text: dictionary words become one byte each; everything else stays UTF-8.
 pub fn pack(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len());
+    // The words that start with each byte, tried only there (a 4 MB INSERT's values would
+    // otherwise try every word at every byte).
+    let mut by_first: Vec<Vec<(u8, &str)>> = vec![Vec::new(); 256];
+    for (code, w) in word_codes().zip(WORDS) {
+        if let Some(&b) = w.as_bytes().first() {
+            by_first[usize::from(b)].push((code, w));
+        }
+    }
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        let best = word_codes()
-            .zip(WORDS)
-            .filter(|(_, w)| rest.starts_with(**w))
-            .max_by_key(|(_, w)| w.len());
+        let first = rest.as_bytes().first().map_or(0, |&b| usize::from(b));
+        let best = by_first[first]
+            .iter()
+            .filter(|(_, w)| rest.starts_with(*w))
+            .max_by_key(|(_, w)| w.len())
+            .copied();
         if let Some((code, w)) = best {
             out.push(code);
             rest = rest.get(w.len()..).unwrap_or("");
@@ -199,6 +210,11 @@ pub fn pack(text: &str) -> Vec<u8> {
 /// The inverse of [`pack`].
 pub fn unpack(bytes: &[u8]) -> Result<String, String> {
     let mut out = String::with_capacity(bytes.len() * 2);
+    // The word of each code, looked up once rather than searched for at every byte.
+    let mut words: [Option<&str>; 256] = [None; 256];
+    for (code, w) in word_codes().zip(WORDS) {
+        words[usize::from(code)] = Some(w);
+    }
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b == ESCAPE {
@@ -207,7 +223,7 @@ pub fn unpack(bytes: &[u8]) -> Result<String, String> {
                 _ => return Err("a bad escape in a statement".into()),
             }
             i += 2;
-        } else if let Some(w) = word_of(b) {
+        } else if let Some(w) = words[usize::from(b)] {
             out.push_str(w);
             i += 1;
         } else if b < 0x80 {

@@ -463,7 +463,12 @@ mod tests {
     fn exponents_make_double_literals() {
         assert_eq!(
             kinds("1e3 1.5E-2 .5e+1 2E0"),
-            vec![number("1e3"), number("1.5E-2"), number(".5e+1"), number("2E0")]
+            vec![
+                number("1e3"),
+                number("1.5E-2"),
+                number(".5e+1"),
+                number("2E0")
+            ]
         );
         // A sign without digits after it is not part of the number.
         assert_eq!(
