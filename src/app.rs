@@ -87,7 +87,7 @@ type Replayed = (Shell, Vec<Entry>, Vec<String>);
 fn open_shared() -> Option<Result<Replayed, String>> {
     let shared = take_shared()?;
     Some(shared.and_then(|log| {
-        let (shell, entries) = Shell::replay(&log)?;
+        let (shell, entries) = obsim::replay::replay(&log)?;
         Ok((shell, entries, history_of(&log)))
     }))
 }
@@ -105,7 +105,7 @@ fn start(config: &EmbedConfig, key: &str) -> Start {
     }
     if session.is_none() {
         match persist::load(key) {
-            Ok(Some(saved)) => match Shell::replay(&saved.log) {
+            Ok(Some(saved)) => match obsim::replay::replay(&saved.log) {
                 Ok((shell, entries)) => {
                     cleared = saved.cleared.min(entries.len());
                     ui = saved.ui;
@@ -465,7 +465,7 @@ fn new_session_of(
     scenario: &str,
     notices: &mut Vec<String>,
 ) -> (Shell, Vec<Entry>) {
-    Shell::start_with(seed, options.clone(), scenario).unwrap_or_else(|e| {
+    obsim::replay::start_with(seed, options.clone(), scenario).unwrap_or_else(|e| {
         notices.push(format!("{e}; starting from a fresh cluster."));
         (Shell::with_options(seed, options), Vec::new())
     })

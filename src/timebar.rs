@@ -4,7 +4,7 @@
 use crate::engine::use_engine;
 use crate::format;
 use leptos::prelude::*;
-use obsim::sql::value::format_datetime;
+use obsim::calendar::format_datetime;
 
 /// Play state shared with the page (keyboard shortcuts, persistence).
 #[derive(Clone, Copy)]

@@ -6,12 +6,13 @@ use super::sql::{Actor, Stmt};
 use obsim::backup::{
     BackupJob, BackupSet, BackupTask, BackupType, FileStatus, JobLevel, SetStatus,
 };
+use obsim::calendar::format_datetime;
 use obsim::cluster::{Cluster, SYS_TENANT_ID};
 use obsim::shell::Shell;
 use obsim::sim::{Micros, SECOND, micros_of_scn};
-use obsim::sql::value::{Value, format_datetime};
 use obsim::sql::views;
 use obsim::storage::MACRO_BLOCK_SIZE;
+use obsim::value::Value;
 
 /// How many finished jobs the history lists.
 pub const HISTORY_CAP: usize = 50;

@@ -1,14 +1,18 @@
 //! Zones, OBServers and tenants, and the `Cluster` that owns them together with time, the
 //! event queue and every tenant's storage, archive and backup state.
 
+use crate::calendar::time_tag;
+use crate::compat::CompatMode;
+// Re-exported for the web app, which still names it through `cluster`.
 use crate::archive::{ArchiveEvent, ArchiveRound, TenantArchive, TickInput};
 use crate::backup::TenantBackup;
 use crate::backup::medium::{BackupMedium, join};
 use crate::error::{code, ob_message};
 use crate::params::ParamValues;
 use crate::restore::RestoreState;
+pub use crate::session_log::ClusterOptions;
 use crate::sim::{Clock, EPOCH_MICROS, EventQueue, Micros, RngStreams, SECOND, micros_of_scn};
-use crate::storage::{DEFAULT_MACRO_BLOCKS, TenantStorage};
+use crate::storage::TenantStorage;
 use crate::userdata::UserData;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -33,22 +37,6 @@ impl TenantType {
             TenantType::Sys => "SYS",
             TenantType::Meta => "META",
             TenantType::User => "USER",
-        }
-    }
-}
-
-/// A tenant's compatibility mode (column COMPATIBILITY_MODE).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CompatMode {
-    MySql,
-    Oracle,
-}
-
-impl CompatMode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CompatMode::MySql => "MYSQL",
-            CompatMode::Oracle => "ORACLE",
         }
     }
 }
@@ -209,39 +197,6 @@ pub struct Cluster {
     /// has a delete policy or a delete job.
     #[serde(default)]
     clean_tick_at: Option<Micros>,
-}
-
-/// Options for building a cluster (sizes scale up to a million macroblocks per tenant). A
-/// session log records them when they differ from the defaults, so a replay builds the same
-/// cluster.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ClusterOptions {
-    pub macro_blocks_per_tenant: u32,
-    /// Background workload writes per second per tenant (0 = off).
-    pub workload_rate: u32,
-}
-
-impl ClusterOptions {
-    /// The options kept within `limits` (callers check first and say why; this only makes sure
-    /// no path can build a cluster outside them).
-    pub fn clamped(self) -> ClusterOptions {
-        ClusterOptions {
-            macro_blocks_per_tenant: self
-                .macro_blocks_per_tenant
-                .clamp(1, crate::limits::MAX_MACRO_BLOCKS),
-            workload_rate: self.workload_rate.min(crate::limits::MAX_WORKLOAD_RATE),
-        }
-    }
-}
-
-impl Default for ClusterOptions {
-    fn default() -> Self {
-        ClusterOptions {
-            macro_blocks_per_tenant: DEFAULT_MACRO_BLOCKS,
-            workload_rate: 20,
-        }
-    }
 }
 
 impl Cluster {
@@ -707,19 +662,6 @@ fn grid_after(now: Micros, due: Micros, step: Micros) -> Micros {
 /// The key of a tenant's workload stream: its writes are drawn from it tick by tick.
 fn workload_key(seed: u64, tenant_id: u64) -> u64 {
     crate::sim::mix64(seed ^ tenant_id.wrapping_mul(0x9E37_79B9_7F4A_7C15))
-}
-
-/// `YYYYMMDDThhmmss` in the session time zone (+08:00), as backup file names use.
-pub fn time_tag(micros: Micros) -> String {
-    let s = crate::sql::value::format_datetime(micros as i64, false);
-    // "2024-05-09 17:50:00" -> "20240509T175000"
-    s.chars()
-        .filter_map(|c| match c {
-            '-' | ':' => None,
-            ' ' => Some('T'),
-            c => Some(c),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@ pub mod archive;
 pub mod assist;
 pub mod backup;
 pub mod blockmap;
+pub mod calendar;
 pub mod cluster;
+pub mod compat;
 pub mod error;
 pub mod fingerprint;
 pub mod limits;
@@ -15,8 +17,10 @@ pub mod num;
 pub mod obclient;
 pub mod order;
 pub mod params;
+pub mod replay;
 pub mod restore;
 pub mod scenario;
+pub mod session_log;
 pub mod share;
 pub mod shell;
 pub mod sim;
@@ -24,9 +28,10 @@ pub mod sql;
 pub mod storage;
 pub mod tours;
 pub mod userdata;
+pub mod value;
 pub mod workload;
 
-pub use cluster::{
-    Cluster, ClusterOptions, CompatMode, Server, Tenant, TenantStatus, TenantType, Zone,
-};
+pub use cluster::{Cluster, Server, Tenant, TenantStatus, TenantType, Zone};
+pub use compat::CompatMode;
 pub use error::{ObError, ObResult};
+pub use session_log::ClusterOptions;

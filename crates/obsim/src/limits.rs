@@ -7,8 +7,7 @@
 //! Simulated time itself stops at [`MAX_SPAN`] (`Cluster::run_until`), so time that `SLEEP`
 //! adds inside statements can never carry a session past it either.
 
-use crate::cluster::ClusterOptions;
-use crate::shell::SessionLog;
+use crate::session_log::{ClusterOptions, SessionLog};
 use crate::sim::{DAY, EPOCH_MICROS, Micros};
 
 /// Macroblocks per user tenant.
@@ -95,7 +94,7 @@ pub fn check_addition(commands: usize, bytes: usize, more: usize) -> Result<(), 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::shell::{Command, SESSION_LOG_VERSION};
+    use crate::session_log::{Command, SESSION_LOG_VERSION};
 
     fn log(commands: Vec<Command>, end_at: Micros, options: Option<ClusterOptions>) -> SessionLog {
         SessionLog {

@@ -6,9 +6,9 @@
 //! for errors, `construct_prompt` for the prompt and `add_line` for statement splitting.
 //! Nothing here reads a clock: elapsed times come from [`elapsed_for`].
 
-use crate::cluster::CompatMode;
+use crate::compat::CompatMode;
 use crate::error::ObError;
-use crate::sql::value::ResultSet;
+use crate::value::ResultSet;
 
 /// The result of running one statement, as the client receives it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -715,7 +715,7 @@ fn mix64(mut z: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sql::value::{Column, ColumnKind, Value};
+    use crate::value::{Column, ColumnKind, Value};
 
     fn set(columns: &[(&str, ColumnKind)], rows: Vec<Vec<Value>>) -> ResultSet {
         let mut set = ResultSet::new(columns.iter().map(|(n, k)| Column::new(*n, *k)).collect());

@@ -2,7 +2,8 @@
 //! archived log, up to an SCN.
 
 use crate::backup::{BackupSet, BackupType};
-use crate::cluster::{Cluster, CompatMode, Event, SYS_TENANT_ID, Tenant, TenantStatus, TenantType};
+use crate::cluster::{Cluster, Event, SYS_TENANT_ID, Tenant, TenantStatus, TenantType};
+use crate::compat::CompatMode;
 use crate::error::{ObError, ObResult};
 use crate::sim::{Micros, SECOND, Stream};
 use crate::storage::MACRO_BLOCK_SIZE;
@@ -518,7 +519,7 @@ mod tests {
     use super::*;
     use crate::backup::scheduler::BackupRequest;
     use crate::backup::{Encryption, passwd_digest};
-    use crate::cluster::ClusterOptions;
+    use crate::session_log::ClusterOptions;
     use crate::sim::MINUTE;
 
     const MYSQL: u64 = 1002;

@@ -5,10 +5,11 @@
 //! of the session's seed: statements (echoed into the transcript, so the user sees how the state
 //! was reached), simulated time (`SELECT SLEEP(n)`, also visible) and faults (as the Faults panel
 //! injects them). The prelude is not part of the session's command log: a `SessionLog` names its
-//! scenario and `Shell::replay` runs the prelude again before the log's own commands, so logs
+//! scenario and `replay::replay` runs the prelude again before the log's own commands, so logs
 //! stay small and replay identically.
 
-use crate::shell::{Entry, Fault, Shell};
+use crate::session_log::Fault;
+use crate::shell::{Entry, Shell};
 
 /// One step of a prelude.
 enum Step {
@@ -142,7 +143,8 @@ impl Scenario {
 mod tests {
     use super::*;
     use crate::CompatMode;
-    use crate::shell::{SessionLog, transcript};
+    use crate::session_log::SessionLog;
+    use crate::shell::transcript;
 
     fn out(entries: &[Entry]) -> String {
         transcript(entries, CompatMode::MySql)
@@ -156,7 +158,7 @@ mod tests {
 
     #[test]
     fn fresh_is_a_new_cluster_with_an_empty_transcript() {
-        let (shell, entries) = Shell::start(7, "fresh").unwrap();
+        let (shell, entries) = crate::replay::start(7, "fresh").unwrap();
         assert!(entries.is_empty());
         assert!(shell.commands.is_empty());
         assert_eq!(
@@ -168,7 +170,7 @@ mod tests {
 
     #[test]
     fn ready_sets_both_destinations_and_archiving_is_doing() {
-        let (mut shell, entries) = Shell::start(7, "ready").unwrap();
+        let (mut shell, entries) = crate::replay::start(7, "ready").unwrap();
         no_errors(&entries);
         assert!(out(&entries).contains("ALTER SYSTEM ARCHIVELOG;"));
         for t in [1002, 1004] {
@@ -189,7 +191,7 @@ mod tests {
 
     #[test]
     fn busy_has_user_rows_and_a_running_full_backup_of_every_tenant() {
-        let (mut shell, entries) = Shell::start(7, "busy").unwrap();
+        let (mut shell, entries) = crate::replay::start(7, "busy").unwrap();
         no_errors(&entries);
         let text = out(&entries);
         assert!(text.contains("| USER_TENANT | DOING"), "{text}");
@@ -205,7 +207,7 @@ mod tests {
 
     #[test]
     fn failure_shows_a_failed_job_and_the_destination_still_full() {
-        let (mut shell, entries) = Shell::start(7, "failure").unwrap();
+        let (mut shell, entries) = crate::replay::start(7, "failure").unwrap();
         let text = out(&entries);
         assert!(text.contains("FAILED"), "{text}");
         assert!(shell.cluster.medium.is_full(MYSQL_DATA_DEST));
@@ -231,7 +233,7 @@ mod tests {
     #[test]
     fn every_scenario_replays_to_the_same_transcript_and_state() {
         for s in SCENARIOS {
-            let (mut shell, mut entries) = Shell::start(11, s.name).unwrap();
+            let (mut shell, mut entries) = crate::replay::start(11, s.name).unwrap();
             entries.extend(
                 shell
                     .run("SELECT SLEEP(3);\nSELECT COUNT(*) FROM CDB_OB_BACKUP_JOBS;\n")
@@ -241,7 +243,7 @@ mod tests {
             let log = shell.log();
             assert_eq!(log.scenario, s.name);
             assert_eq!(log.commands.len(), 1, "only the user's command is logged");
-            let (again, replayed) = Shell::replay(&log).unwrap();
+            let (again, replayed) = crate::replay::replay(&log).unwrap();
             assert_eq!(out(&replayed), out(&entries), "{}", s.name);
             assert_eq!(
                 again.cluster.state_hash(),
@@ -254,15 +256,15 @@ mod tests {
 
     #[test]
     fn scenarios_depend_on_the_seed_only() {
-        let a = Shell::start(3, "busy").unwrap();
-        let b = Shell::start(3, "busy").unwrap();
+        let a = crate::replay::start(3, "busy").unwrap();
+        let b = crate::replay::start(3, "busy").unwrap();
         assert_eq!(a.0.cluster.state_hash(), b.0.cluster.state_hash());
         assert_eq!(out(&a.1), out(&b.1));
     }
 
     #[test]
     fn unknown_scenarios_are_an_error_not_a_panic() {
-        let e = Shell::start(1, "nosuch").err().unwrap();
+        let e = crate::replay::start(1, "nosuch").err().unwrap();
         assert!(e.contains("unknown scenario 'nosuch'"), "{e}");
         assert!(e.contains("fresh, ready, busy, failure"), "{e}");
         let log = SessionLog {
@@ -273,7 +275,7 @@ mod tests {
             end_at: 0,
             options: None,
         };
-        let e = Shell::replay(&log).err().unwrap();
+        let e = crate::replay::replay(&log).err().unwrap();
         assert!(e.len() < 200, "the message stays short");
         assert!(find("BUSY").is_ok(), "names ignore case");
     }

@@ -30,8 +30,7 @@
 //! "it", not "the link": the browser's save uses the same encoding, and the caller names which
 //! of the two could not be read.
 
-use crate::cluster::ClusterOptions;
-use crate::shell::{Command, Fault, SESSION_LOG_VERSION, SessionLog};
+use crate::session_log::{ClusterOptions, Command, Fault, SESSION_LOG_VERSION, SessionLog};
 use crate::sim::{EPOCH_MICROS, Micros};
 
 /// The format number written first in every payload.

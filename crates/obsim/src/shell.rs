@@ -5,49 +5,14 @@
 //! list of what was typed): replaying it through a fresh `Shell` gives the same transcript and
 //! the same engine state every time.
 
-use crate::cluster::{Cluster, ClusterOptions, CompatMode, SYS_TENANT_ID};
+use crate::cluster::{Cluster, SYS_TENANT_ID};
+// Re-exported for the web app, which still names them through `shell`.
+use crate::compat::CompatMode;
 use crate::error::ObError;
 use crate::obclient::{self, Outcome};
-use crate::sim::Micros;
+pub use crate::session_log::{ClusterOptions, Command, Fault, SESSION_LOG_VERSION, SessionLog};
 use crate::sql::exec::{self, Session};
 use serde::{Deserialize, Serialize};
-
-/// One thing the user did at a simulated time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Command {
-    pub at: Micros,
-    /// Text typed into the console (one or more statements, or a login line).
-    pub text: String,
-    /// A fault injected from the UI's fault panel instead of typed text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fault: Option<Fault>,
-}
-
-/// Faults a user can inject (reference §2.7 failure paths).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Fault {
-    ServerActive { index: usize, active: bool },
-    DestUnreachable { path: String, on: bool },
-    DestFull { path: String, on: bool },
-    InterruptArchive { tenant_id: u64 },
-}
-
-/// The one representation of a session (DESIGN.md): persistence, share links, embeds, tours,
-/// golden tests and bug reports all use it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionLog {
-    pub version: u32,
-    pub seed: u64,
-    pub scenario: String,
-    pub commands: Vec<Command>,
-    /// Simulated time the session had reached (time may run on after the last command).
-    pub end_at: Micros,
-    /// Cluster options other than the defaults (e.g. a 100,000-block tenant, workload off).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub options: Option<ClusterOptions>,
-}
-
-pub const SESSION_LOG_VERSION: u32 = 1;
 
 /// One echoed input and what it printed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +59,9 @@ pub struct Shell {
 
 const FIRST_CONNECTION_ID: u64 = 3_221_487_616;
 
+/// The scenario name of a shell started without one (`scenario::DEFAULT`).
+pub const DEFAULT_SCENARIO: &str = "fresh";
+
 impl Shell {
     /// A fresh cluster logged on as root@sys.
     pub fn new(seed: u64) -> Shell {
@@ -110,7 +78,7 @@ impl Shell {
             cluster,
             session,
             commands: Vec::new(),
-            scenario: crate::scenario::DEFAULT.into(),
+            scenario: DEFAULT_SCENARIO.into(),
             options: None,
             seq: 0,
             connections: 1,
@@ -125,33 +93,15 @@ impl Shell {
         shell
     }
 
-    /// A fresh cluster of `seed` with the scenario's prelude run (see `scenario`), and the
-    /// prelude's transcript. An unknown scenario is an error.
-    pub fn start(seed: u64, scenario: &str) -> Result<(Shell, Vec<Entry>), String> {
-        Shell::start_with(seed, ClusterOptions::default(), scenario)
+    /// Whether nothing has run in this shell yet.
+    pub fn is_new(&self) -> bool {
+        self.commands.is_empty() && self.seq == 0
     }
 
-    /// [`Shell::start`] on a cluster built with `options` (recorded in the log).
-    pub fn start_with(
-        seed: u64,
-        options: ClusterOptions,
-        scenario: &str,
-    ) -> Result<(Shell, Vec<Entry>), String> {
-        let mut shell = Shell::with_options(seed, options);
-        let entries = shell.start_scenario(scenario)?;
-        Ok((shell, entries))
-    }
-
-    /// Runs a scenario's prelude on this shell, which must be new (nothing run yet), and
-    /// returns the prelude's transcript.
-    pub fn start_scenario(&mut self, scenario: &str) -> Result<Vec<Entry>, String> {
-        let preset = crate::scenario::find(scenario)?;
-        if !self.commands.is_empty() || self.seq != 0 {
-            return Err("a scenario can only start a new session".into());
-        }
-        let entries = preset.apply(self);
-        self.scenario = preset.name.to_string();
-        Ok(entries)
+    /// Names the scenario this session started from (recorded in its log); `replay::start`
+    /// sets it after running the scenario's prelude, which must leave the command log empty.
+    pub fn set_scenario(&mut self, name: &str) {
+        self.scenario = name.to_string();
     }
 
     /// The scenario this session started from.
@@ -189,32 +139,6 @@ impl Shell {
         }
     }
 
-    /// Rebuilds a shell from its log: same transcript (the scenario's prelude first), same
-    /// state. A log of another version or of an unknown scenario is an error.
-    pub fn replay(log: &SessionLog) -> Result<(Shell, Vec<Entry>), String> {
-        crate::limits::check_log(log)?;
-        if log.version != SESSION_LOG_VERSION {
-            return Err(format!(
-                "session log version {} (this version reads {SESSION_LOG_VERSION})",
-                log.version
-            ));
-        }
-        let options = log.options.clone().unwrap_or_default();
-        let (mut shell, mut entries) = Shell::start_with(log.seed, options, &log.scenario)?;
-        shell.cluster.defer_workload = true;
-        for c in &log.commands {
-            shell.cluster.run_until(c.at);
-            match &c.fault {
-                Some(f) => shell.apply_fault(f),
-                None => entries.extend(shell.run(&c.text).0),
-            }
-        }
-        shell.cluster.run_until(log.end_at);
-        shell.cluster.defer_workload = false;
-        shell.cluster.sync_all_storage();
-        Ok((shell, entries))
-    }
-
     /// Injects a fault now and records it in the command log.
     pub fn inject(&mut self, fault: Fault) {
         let at = self.cluster.now();
@@ -226,7 +150,7 @@ impl Shell {
         });
     }
 
-    fn apply_fault(&mut self, fault: &Fault) {
+    pub(crate) fn apply_fault(&mut self, fault: &Fault) {
         match fault {
             Fault::ServerActive { index, active } => {
                 self.cluster.set_server_active(*index, *active);
@@ -627,7 +551,7 @@ mod tests {
                 "{input:?}"
             );
             // The log replays to the same transcript.
-            let (_, again) = Shell::replay(&sh.log()).unwrap();
+            let (_, again) = crate::replay::replay(&sh.log()).unwrap();
             assert_eq!(again, entries, "{input:?}");
         }
     }
@@ -644,7 +568,7 @@ mod tests {
         // The statement past the limit says how long it really took: no time passed.
         let last = &all.last().unwrap().output;
         assert!(last.contains("1 row in set (0.0"), "{last}");
-        let (again, entries) = Shell::replay(&sh.log()).unwrap();
+        let (again, entries) = crate::replay::replay(&sh.log()).unwrap();
         assert_eq!(entries, all);
         assert_eq!(again.cluster.state_hash(), sh.cluster.state_hash());
     }
@@ -689,7 +613,7 @@ mod tests {
         }
         sh.cluster.advance(30_000_000);
         all.extend(sh.run("SELECT JOB_ID, STATUS FROM DBA_OB_BACKUP_JOBS;\n").0);
-        let (again, entries) = Shell::replay(&sh.log()).unwrap();
+        let (again, entries) = crate::replay::replay(&sh.log()).unwrap();
         assert_eq!(
             transcript(&entries, CompatMode::MySql),
             transcript(&all, CompatMode::MySql)
@@ -711,7 +635,7 @@ mod tests {
                 workload_rate: 0
             })
         );
-        let (again, _) = Shell::replay(&log).unwrap();
+        let (again, _) = crate::replay::replay(&log).unwrap();
         assert_eq!(again.cluster.storage[&1002].block_count(), 100_000);
         // A share link carries them too.
         let shared = crate::share::decode(&crate::share::encode(&log).unwrap()).unwrap();

@@ -5,8 +5,9 @@
 //! the next incremental backup carries exactly those. Every change is also logged with its SCN
 //! so a restore can rebuild the rows as of any SCN.
 
+use crate::calendar::parse_datetime;
 use crate::error::{ObError, ObResult};
-use crate::sql::value::{Value, parse_datetime};
+use crate::value::Value;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -118,10 +119,10 @@ impl UserData {
         d
     }
 
-    pub fn for_mode(mode: crate::cluster::CompatMode) -> UserData {
+    pub fn for_mode(mode: crate::compat::CompatMode) -> UserData {
         match mode {
-            crate::cluster::CompatMode::MySql => UserData::new_mysql(),
-            crate::cluster::CompatMode::Oracle => UserData::new_oracle(),
+            crate::compat::CompatMode::MySql => UserData::new_mysql(),
+            crate::compat::CompatMode::Oracle => UserData::new_oracle(),
         }
     }
 

@@ -19,9 +19,9 @@ use obsim::restore::RestoreRequest;
 use obsim::shell::{Entry, Shell, transcript};
 use obsim::sim::{HOUR, MINUTE, SECOND};
 use obsim::sql::exec::{self, Session};
-use obsim::sql::value::Value;
 use obsim::storage::TenantStorage;
 use obsim::userdata::UserData;
+use obsim::value::Value;
 use obsim::{Cluster, ClusterOptions, CompatMode};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -1010,7 +1010,7 @@ proptest! {
                 Step::Wait { secs } => shell.cluster.advance(secs * SECOND),
             }
         }
-        let (again, replayed) = Shell::replay(&shell.log()).map_err(TestCaseError::fail)?;
+        let (again, replayed) = obsim::replay::replay(&shell.log()).map_err(TestCaseError::fail)?;
         prop_assert_eq!(
             transcript(&replayed, CompatMode::MySql),
             transcript(&typed, CompatMode::MySql)

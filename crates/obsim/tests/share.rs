@@ -2,12 +2,13 @@
 //! and no input makes the decoder panic. Plus one end-to-end check: a shared session replays to
 //! the same transcript, jobs and sets.
 
+use obsim::ClusterOptions;
 use obsim::CompatMode;
-use obsim::cluster::ClusterOptions;
 use obsim::limits::{MAX_MACRO_BLOCKS, MAX_SPAN};
 use obsim::scenario::SCENARIOS;
+use obsim::session_log::{Command, Fault, SESSION_LOG_VERSION, SessionLog};
 use obsim::share::{self, WORDS};
-use obsim::shell::{Command, Fault, SESSION_LOG_VERSION, SessionLog, Shell, transcript};
+use obsim::shell::{Shell, transcript};
 use obsim::sim::{EPOCH_MICROS, SECOND};
 use proptest::prelude::*;
 
@@ -132,7 +133,7 @@ fn observed(shell: &mut Shell, entries: &[obsim::shell::Entry]) -> String {
 
 #[test]
 fn a_shared_session_replays_to_the_same_transcript_jobs_and_sets() {
-    let (mut shell, mut entries) = Shell::start(5, "ready").expect("scenario");
+    let (mut shell, mut entries) = obsim::replay::start(5, "ready").expect("scenario");
     entries.extend(
         shell
             .run(
@@ -157,7 +158,7 @@ fn a_shared_session_replays_to_the_same_transcript_jobs_and_sets() {
         .expect("a share fragment")
         .expect("decodes");
     assert_eq!(log, shell.log());
-    let (mut again, replayed) = Shell::replay(&log).expect("replays");
+    let (mut again, replayed) = obsim::replay::replay(&log).expect("replays");
     assert_eq!(again.cluster.state_hash(), shell.cluster.state_hash());
     let want = observed(&mut shell, &entries);
     assert!(want.contains("FAILED"), "{want}");

@@ -8,7 +8,8 @@ use super::{
     JobStatus, SetStatus, TaskStatus,
 };
 use crate::archive::RoundState;
-use crate::cluster::{Cluster, Event, SYS_TENANT_ID, time_tag};
+use crate::calendar::time_tag;
+use crate::cluster::{Cluster, Event, SYS_TENANT_ID};
 use crate::error::{ObError, ObResult, code, ob_message};
 use crate::sim::{Micros, SECOND, Stream, micros_of_scn};
 use crate::storage::MACRO_BLOCK_SIZE;

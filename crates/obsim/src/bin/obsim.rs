@@ -118,7 +118,7 @@ fn run_file(file: &str, seed: u64, scenario: &str) -> i32 {
         }
     };
     let mode = shell.mode();
-    let mut entries = match shell.start_scenario(scenario) {
+    let mut entries = match obsim::replay::start_scenario(&mut shell, scenario) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("obsim: {e}");
@@ -156,7 +156,7 @@ fn replay(link: &str, state_hash: bool) -> i32 {
     let payload = text.rsplit_once("#s=").map_or(text, |(_, p)| p);
     let payload = payload.strip_prefix("s=").unwrap_or(payload);
     let payload = payload.split('&').next().unwrap_or_default();
-    let result = obsim::share::decode(payload).and_then(|log| Shell::replay(&log));
+    let result = obsim::share::decode(payload).and_then(|log| obsim::replay::replay(&log));
     let (shell, entries) = match result {
         Ok(r) => r,
         Err(e) => {
@@ -173,7 +173,7 @@ fn replay(link: &str, state_hash: bool) -> i32 {
 }
 
 fn interactive(seed: u64, scenario: &str) {
-    let (mut shell, prelude) = match Shell::start(seed, scenario) {
+    let (mut shell, prelude) = match obsim::replay::start(seed, scenario) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("obsim: {e}");

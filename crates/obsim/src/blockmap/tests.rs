@@ -1,8 +1,8 @@
 //! The macroblock map as the view shows it, over sessions driven by SQL.
 
 use super::*;
-use crate::cluster::ClusterOptions;
-use crate::shell::{Fault, Shell};
+use crate::session_log::{ClusterOptions, Fault};
+use crate::shell::Shell;
 use crate::sim::SECOND;
 
 const T: u64 = 1002;

@@ -5,11 +5,12 @@ use super::ast::*;
 use super::query::{
     Clause, EvalContext, compile_expr, eval_expr, literal_value, run_select, sql_like,
 };
-use super::value::{Column, ColumnKind, ResultSet, Value, parse_datetime};
 use super::views;
 use crate::backup::scheduler::BackupRequest;
 use crate::backup::{BackupType, DeletePolicy, Encryption, passwd_digest};
-use crate::cluster::{Cluster, CompatMode, SYS_TENANT_ID, Tenant, TenantType};
+use crate::calendar::parse_datetime;
+use crate::cluster::{Cluster, SYS_TENANT_ID, Tenant, TenantType};
+use crate::compat::CompatMode;
 use crate::error::{ObError, ObResult};
 use crate::obclient::{ElapsedKind, Outcome};
 use crate::params::{self, CLUSTER_SCOPE, PARAMS, ParamScope};
@@ -17,6 +18,7 @@ use crate::restore::RestoreRequest;
 use crate::sim::Micros;
 use crate::storage::SYS_LS_ID;
 use crate::userdata::{ColType, DataOp, Table, UserColumn, block_of_key, coerce};
+use crate::value::{Column, ColumnKind, ResultSet, Value};
 
 /// A logged-on session: who, where, and the session variables backup statements read.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

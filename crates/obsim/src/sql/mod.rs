@@ -5,5 +5,4 @@ pub mod exec;
 pub mod lexer;
 pub mod parser;
 pub mod query;
-pub mod value;
 pub mod views;

@@ -14,8 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::ast::{BinaryOp, Expr, Literal, ObjectName, Select, SelectItem, UnaryOp};
 use super::parser::MAX_EXPRESSION_DEPTH;
-use super::value::{Column, ColumnKind, ResultSet, Value, format_datetime, parse_datetime};
+use crate::calendar::{format_datetime, parse_datetime};
 use crate::error::ObError;
+use crate::value::{Column, ColumnKind, ResultSet, Value};
 
 /// What an expression may ask of the session that runs it. The executor implements it; the
 /// evaluator never reads a clock of its own, so results follow from the simulation alone.

@@ -11,7 +11,7 @@ use crate::cluster::{Cluster, SYS_TENANT_ID, Tenant};
 use crate::params::{PARAMS, ParamScope};
 use crate::restore::RestoreJob;
 use crate::sim::{DAY, micros_of_scn};
-use crate::sql::value::{Column, ColumnKind, ResultSet, Value};
+use crate::value::{Column, ColumnKind, ResultSet, Value};
 
 /// (name, DESC type, nullable)
 type ColDef = (&'static str, &'static str, bool);
@@ -879,7 +879,7 @@ pub fn set_row(s: &BackupSet, running: Option<&BackupTask>) -> Vec<Value> {
         Value::UInt(s.min_restore_scn),
         match scn_display(s.min_restore_scn) {
             Value::DateTime { micros, .. } => {
-                Value::Str(crate::sql::value::format_datetime(micros, true))
+                Value::Str(crate::calendar::format_datetime(micros, true))
             }
             other => other,
         },

@@ -3,7 +3,8 @@
 use super::*;
 use crate::archive::RoundState;
 use crate::backup::passwd_digest;
-use crate::cluster::{Cluster, ClusterOptions};
+use crate::cluster::Cluster;
+use crate::session_log::ClusterOptions;
 use crate::sim::MINUTE;
 
 const MYSQL: u64 = 1002;

@@ -1,0 +1,77 @@
+//! The one representation of a session (DESIGN.md): seed, scenario, the options the cluster
+//! was built with, and the timed list of what the user did. Persistence, share links, embeds,
+//! tours, golden tests and bug reports all use it; `replay` turns it back into a running shell.
+
+use crate::sim::Micros;
+use crate::storage::DEFAULT_MACRO_BLOCKS;
+use serde::{Deserialize, Serialize};
+
+/// One thing the user did at a simulated time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Command {
+    pub at: Micros,
+    /// Text typed into the console (one or more statements, or a login line).
+    pub text: String,
+    /// A fault injected from the UI's fault panel instead of typed text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<Fault>,
+}
+
+/// Faults a user can inject (reference §2.7 failure paths).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fault {
+    ServerActive { index: usize, active: bool },
+    DestUnreachable { path: String, on: bool },
+    DestFull { path: String, on: bool },
+    InterruptArchive { tenant_id: u64 },
+}
+
+/// The one representation of a session (DESIGN.md): persistence, share links, embeds, tours,
+/// golden tests and bug reports all use it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionLog {
+    pub version: u32,
+    pub seed: u64,
+    pub scenario: String,
+    pub commands: Vec<Command>,
+    /// Simulated time the session had reached (time may run on after the last command).
+    pub end_at: Micros,
+    /// Cluster options other than the defaults (e.g. a 100,000-block tenant, workload off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<ClusterOptions>,
+}
+
+pub const SESSION_LOG_VERSION: u32 = 1;
+
+/// Options for building a cluster (sizes scale up to a million macroblocks per tenant). A
+/// session log records them when they differ from the defaults, so a replay builds the same
+/// cluster.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterOptions {
+    pub macro_blocks_per_tenant: u32,
+    /// Background workload writes per second per tenant (0 = off).
+    pub workload_rate: u32,
+}
+
+impl ClusterOptions {
+    /// The options kept within `limits` (callers check first and say why; this only makes sure
+    /// no path can build a cluster outside them).
+    pub fn clamped(self) -> ClusterOptions {
+        ClusterOptions {
+            macro_blocks_per_tenant: self
+                .macro_blocks_per_tenant
+                .clamp(1, crate::limits::MAX_MACRO_BLOCKS),
+            workload_rate: self.workload_rate.min(crate::limits::MAX_WORKLOAD_RATE),
+        }
+    }
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            macro_blocks_per_tenant: DEFAULT_MACRO_BLOCKS,
+            workload_rate: 20,
+        }
+    }
+}
