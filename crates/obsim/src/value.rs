@@ -207,10 +207,6 @@ impl ResultSet {
 mod tests {
     use super::*;
 
-    /// 2024-02-29 00:00:00 +08:00 (a leap day), computed independently:
-    /// 19782 days from 1970-01-01 to 2024-02-29, minus the 8 h zone offset.
-    const LEAP_DAY_2024: i64 = (19_782 * 86_400 - 8 * 3_600) * 1_000_000;
-
     #[test]
     fn render_formats_each_kind() {
         assert_eq!(Value::Null.render(), "NULL");
