@@ -4,9 +4,9 @@
 //! `cargo-locked bench -p obsim --bench sql`; `-- --test` runs each benchmark once.
 
 use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
-use obsim::obclient::Outcome;
 use obsim::shell::Shell;
 use obsim::sql::exec::{Session, execute};
+use obsim::sql::outcome::Outcome;
 use obsim::{Cluster, ClusterOptions};
 use std::hint::black_box;
 use std::time::Duration;

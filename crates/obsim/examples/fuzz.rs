@@ -15,8 +15,9 @@
 //! Exits 1 with the offending input on the first violation. (cargo-fuzz needs a nightly
 //! toolchain, which this project's machines do not have; this harness runs on stable.)
 
-use obsim::obclient::{Outcome, format_outcome};
+use obsim::obclient::format_outcome;
 use obsim::sql::exec::{Session, execute};
+use obsim::sql::outcome::Outcome;
 use obsim::{Cluster, ClusterOptions};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

@@ -10,6 +10,7 @@ pub mod blockmap;
 pub mod calendar;
 pub mod cluster;
 pub mod compat;
+pub mod cost;
 pub mod error;
 pub mod fingerprint;
 pub mod limits;

@@ -4,27 +4,13 @@
 //! Everything here mirrors `obclient:client/mysql.cc` (reference §4.4): `com_go` for the
 //! summaries, `print_table_data` / `print_table_data_vertically` for result sets, `put_info`
 //! for errors, `construct_prompt` for the prompt and `add_line` for statement splitting.
-//! Nothing here reads a clock: elapsed times come from [`elapsed_for`].
+//! Nothing here reads a clock or decides anything: it prints the SQL layer's outcome and the
+//! elapsed time the shell got from `cost`.
 
 use crate::compat::CompatMode;
 use crate::error::ObError;
+use crate::sql::outcome::Outcome;
 use crate::value::ResultSet;
-
-/// The result of running one statement, as the client receives it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// An OK packet: `Query OK, N rows affected[, W warnings]`.
-    Ok {
-        affected: u64,
-        warnings: u32,
-    },
-    /// A result set; `vertical` when the statement ended with `\G`.
-    Rows {
-        set: ResultSet,
-        vertical: bool,
-    },
-    Error(ObError),
-}
 
 // ---------------------------------------------------------------------------------------------
 // Statement output
@@ -655,61 +641,6 @@ impl Splitter<'_> {
         }
         (end, closed)
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Simulated timing
-// ---------------------------------------------------------------------------------------------
-
-/// What kind of work a statement does, for its simulated duration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ElapsedKind {
-    /// Answered by the session alone: `SET`, `USE`, `SET ENCRYPTION` (0.5–2 ms).
-    Session,
-    /// `ALTER SYSTEM ...`: an RPC to RootService and inner-table writes (10–60 ms; §10 shows
-    /// 0.008–0.052 sec).
-    AlterSystem,
-    /// `SELECT`, `SHOW`, `DESC`: 2–8 ms plus 0.15 ms per row (§10 shows 0.003–0.006 sec).
-    Query,
-    /// `INSERT`, `UPDATE`, `DELETE`: 2–10 ms plus 0.3 ms per row.
-    Dml,
-    /// `CREATE` / `DROP` / `TRUNCATE`: schema changes in OceanBase take 40–250 ms.
-    Ddl,
-}
-
-/// A deterministic, plausible duration in microseconds for a statement: the kind's base range
-/// picked by `salt` (use [`elapsed_salt`] on the statement text and its sequence number) plus
-/// a per-row cost. No clock and no OS randomness, so a replayed session prints the same times.
-pub fn elapsed_for(kind: ElapsedKind, rows: usize, salt: u64) -> u64 {
-    let (min, max, per_row) = match kind {
-        ElapsedKind::Session => (500, 2_000, 0),
-        ElapsedKind::AlterSystem => (10_000, 60_000, 0),
-        ElapsedKind::Query => (2_000, 8_000, 150),
-        ElapsedKind::Dml => (2_000, 10_000, 300),
-        ElapsedKind::Ddl => (40_000, 250_000, 0),
-    };
-    let base = min + mix64(salt) % (max - min + 1);
-    let rows = u64::try_from(rows).unwrap_or(u64::MAX);
-    base.saturating_add(rows.saturating_mul(per_row))
-}
-
-/// A salt for [`elapsed_for`]: FNV-1a of the statement text combined with its sequence number
-/// in the session, so the same statement typed twice gets different (but reproducible) times.
-pub fn elapsed_salt(text: &str, seq: u64) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    mix64(h ^ seq.wrapping_mul(0x9e37_79b9_7f4a_7c15))
-}
-
-/// The SplitMix64 finaliser: spreads the salt's bits so neighbouring salts give unrelated
-/// durations.
-fn mix64(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 #[cfg(test)]
@@ -1394,36 +1325,5 @@ mod tests {
                 assert!(s.rest.len() <= input.len());
             }
         }
-    }
-
-    // --- timing --------------------------------------------------------------------------------
-
-    #[test]
-    fn elapsed_is_deterministic_and_in_range() {
-        for seq in 0..200 {
-            let salt = elapsed_salt("ALTER SYSTEM ARCHIVELOG", seq);
-            assert_eq!(salt, elapsed_salt("ALTER SYSTEM ARCHIVELOG", seq));
-            let alter = elapsed_for(ElapsedKind::AlterSystem, 0, salt);
-            assert!((10_000..=60_000).contains(&alter), "{alter}");
-            let query = elapsed_for(ElapsedKind::Query, 0, salt);
-            assert!((2_000..=8_000).contains(&query), "{query}");
-            let session = elapsed_for(ElapsedKind::Session, 0, salt);
-            assert!((500..=2_000).contains(&session), "{session}");
-            let ddl = elapsed_for(ElapsedKind::Ddl, 0, salt);
-            assert!((40_000..=250_000).contains(&ddl), "{ddl}");
-            let dml = elapsed_for(ElapsedKind::Dml, 10, salt);
-            assert!((5_000..=13_000).contains(&dml), "{dml}");
-        }
-        // Rows add cost; the same statement at another position gets another time.
-        let salt = elapsed_salt("SELECT * FROM DBA_OB_ARCHIVELOG", 1);
-        assert_eq!(
-            elapsed_for(ElapsedKind::Query, 100, salt),
-            elapsed_for(ElapsedKind::Query, 0, salt) + 15_000
-        );
-        let times: std::collections::BTreeSet<u64> = (0..20)
-            .map(|seq| elapsed_for(ElapsedKind::AlterSystem, 0, elapsed_salt("x", seq)))
-            .collect();
-        assert!(times.len() > 15, "salts should spread: {times:?}");
-        assert!(elapsed_for(ElapsedKind::Dml, usize::MAX, 0) == u64::MAX);
     }
 }

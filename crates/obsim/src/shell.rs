@@ -9,9 +9,10 @@ use crate::cluster::{Cluster, SYS_TENANT_ID};
 // Re-exported for the web app, which still names them through `shell`.
 use crate::compat::CompatMode;
 use crate::error::ObError;
-use crate::obclient::{self, Outcome};
+use crate::obclient;
 pub use crate::session_log::{ClusterOptions, Command, Fault, SESSION_LOG_VERSION, SessionLog};
 use crate::sql::exec::{self, Session};
+use crate::sql::outcome::Outcome;
 use serde::{Deserialize, Serialize};
 
 /// One echoed input and what it printed.
@@ -235,8 +236,7 @@ impl Shell {
             Outcome::Rows { set, .. } => set.rows.len(),
             _ => 0,
         };
-        let salt = obclient::elapsed_salt(text, self.seq);
-        let base = obclient::elapsed_for(executed.kind, rows, salt);
+        let base = crate::cost::statement_time(executed.work, rows, text, self.seq);
         self.cluster.advance(base);
         let elapsed = base + executed.slept;
         let is_error = matches!(executed.outcome, Outcome::Error(_));

@@ -2,6 +2,7 @@
 //! resolver rules and privileges (reference §1, §1.10) in the order OceanBase checks them.
 
 use super::ast::*;
+use super::outcome::Outcome;
 use super::query::{
     Clause, EvalContext, compile_expr, eval_expr, literal_value, run_select, sql_like,
 };
@@ -11,8 +12,8 @@ use crate::backup::{BackupType, DeletePolicy, Encryption, passwd_digest};
 use crate::calendar::parse_datetime;
 use crate::cluster::{Cluster, SYS_TENANT_ID, Tenant, TenantType};
 use crate::compat::CompatMode;
+use crate::cost::Work;
 use crate::error::{ObError, ObResult};
-use crate::obclient::{ElapsedKind, Outcome};
 use crate::params::{self, CLUSTER_SCOPE, PARAMS, ParamScope};
 use crate::restore::RestoreRequest;
 use crate::sim::Micros;
@@ -70,7 +71,8 @@ impl Session {
 /// What running one statement produced.
 pub struct Executed {
     pub outcome: Outcome,
-    pub kind: ElapsedKind,
+    /// What kind of work it was, for `cost`.
+    pub work: Work,
     /// Simulated time the statement itself spent (SLEEP), on top of its usual cost.
     pub slept: Micros,
 }
@@ -87,23 +89,21 @@ pub fn execute(
         Err(e) => {
             return Executed {
                 outcome: Outcome::Error(e),
-                kind: ElapsedKind::Session,
+                work: Work::Session,
                 slept: 0,
             };
         }
     };
-    let kind = match &stmt {
-        Statement::AlterSystem(_) => ElapsedKind::AlterSystem,
-        Statement::Select(_) | Statement::Show(_) | Statement::Describe { .. } => {
-            ElapsedKind::Query
-        }
-        Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) => ElapsedKind::Dml,
+    let work = match &stmt {
+        Statement::AlterSystem(_) => Work::AlterSystem,
+        Statement::Select(_) | Statement::Show(_) | Statement::Describe { .. } => Work::Query,
+        Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) => Work::Dml,
         Statement::CreateDatabase { .. }
         | Statement::DropDatabase { .. }
         | Statement::CreateTable(_)
         | Statement::DropTable { .. }
-        | Statement::TruncateTable { .. } => ElapsedKind::Ddl,
-        _ => ElapsedKind::Session,
+        | Statement::TruncateTable { .. } => Work::Ddl,
+        _ => Work::Session,
     };
     let mut ex = Exec {
         cluster,
@@ -120,7 +120,7 @@ pub fn execute(
     };
     Executed {
         outcome,
-        kind,
+        work,
         slept: ex.slept,
     }
 }

@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod exec;
 pub mod lexer;
+pub mod outcome;
 pub mod parser;
 pub mod query;
 pub mod views;
