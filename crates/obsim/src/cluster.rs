@@ -6,8 +6,8 @@ use crate::compat::CompatMode;
 // Re-exported for the web app, which still names it through `cluster`.
 use crate::archive::{ArchiveEvent, ArchiveRound, TenantArchive, TickInput};
 use crate::backup::TenantBackup;
-use crate::backup::medium::{BackupMedium, join};
 use crate::error::{code, ob_message};
+use crate::medium::{BackupMedium, join};
 use crate::params::ParamValues;
 use crate::restore::RestoreState;
 pub use crate::session_log::ClusterOptions;

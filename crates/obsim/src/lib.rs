@@ -14,6 +14,7 @@ pub mod cost;
 pub mod error;
 pub mod fingerprint;
 pub mod limits;
+pub mod medium;
 pub mod num;
 pub mod obclient;
 pub mod order;

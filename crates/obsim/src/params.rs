@@ -1,8 +1,7 @@
 //! Configuration parameters relevant to backup and archive (reference §1.6, §3.8), with their
 //! scope, type, default, range and description, and the values set per tenant or cluster-wide.
 
-use crate::backup::dest::parse_duration;
-use crate::sim::Micros;
+use crate::sim::{DAY, HOUR, MINUTE, Micros, SECOND};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -263,6 +262,24 @@ impl ParamValues {
     }
 }
 
+/// Parses a duration such as `1d`, `24h`, `30m`, `3600s`, `500ms` (a bare number is seconds).
+pub fn parse_duration(text: &str) -> Option<Micros> {
+    let t = text.trim().to_ascii_lowercase();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num.parse().ok()?;
+    let unit_micros = match unit {
+        "" | "s" => SECOND,
+        "us" => 1,
+        "ms" => 1000,
+        "m" => MINUTE,
+        "h" => HOUR,
+        "d" => DAY,
+        _ => return None,
+    };
+    n.checked_mul(unit_micros)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,5 +324,14 @@ mod tests {
         let mut sorted = names.clone();
         sorted.sort();
         assert_eq!(names, sorted);
+    }
+    #[test]
+    fn durations_parse_with_units() {
+        assert_eq!(parse_duration("1d"), Some(DAY));
+        assert_eq!(parse_duration("24h"), Some(DAY));
+        assert_eq!(parse_duration("120s"), Some(120 * SECOND));
+        assert_eq!(parse_duration("120"), Some(120 * SECOND));
+        assert_eq!(parse_duration("5x"), None);
+        assert_eq!(parse_duration("99999999999999999999d"), None);
     }
 }

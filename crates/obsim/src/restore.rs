@@ -123,7 +123,7 @@ impl Cluster {
     pub fn plan_restore(&self, uris: &[String], until_scn: Option<u64>) -> ObResult<RestorePlan> {
         let mut normalized = Vec::new();
         for u in uris {
-            match crate::backup::dest::validate_uri(u) {
+            match crate::medium::validate_uri(u) {
                 Ok(p) => normalized.push(p),
                 Err(_) => return Err(ObError::invalid_backup_dest_uri(u)),
             }

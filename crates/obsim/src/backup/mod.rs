@@ -2,8 +2,6 @@
 //! (reference §2). The state machines that move them live in `scheduler`.
 
 pub mod cleanup;
-pub mod dest;
-pub mod medium;
 pub mod scheduler;
 
 use crate::sim::Micros;

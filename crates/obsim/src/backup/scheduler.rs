@@ -2,7 +2,6 @@
 //! the job and set-task state machines (§2.7, §2.8), cancel (§1.3) and what a set writes to its
 //! destination (§2.11).
 
-use super::medium::{DestType, FormatFile, join};
 use super::{
     BackupJob, BackupSet, BackupTask, BackupType, DataDest, Encryption, FileStatus, JobLevel,
     JobStatus, SetStatus, TaskStatus,
@@ -11,6 +10,7 @@ use crate::archive::RoundState;
 use crate::calendar::time_tag;
 use crate::cluster::{Cluster, Event, SYS_TENANT_ID};
 use crate::error::{ObError, ObResult, code, ob_message};
+use crate::medium::{DestType, FormatFile, join};
 use crate::sim::{Micros, SECOND, Stream, micros_of_scn};
 use crate::storage::MACRO_BLOCK_SIZE;
 
@@ -76,7 +76,7 @@ impl Cluster {
             backup.data_dest = None;
             return Ok(());
         }
-        let path = super::dest::validate_uri(uri)?;
+        let path = crate::medium::validate_uri(uri)?;
         self.check_format(tenant_id, &path, DestType::Data)?;
         let backup = self.tenant_backup_mut(tenant_id);
         let dest_id = backup.dest_id_for(&path);

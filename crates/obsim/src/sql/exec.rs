@@ -679,7 +679,7 @@ impl Exec<'_> {
                     "Neither recovery_window nor redundancy is set",
                 ));
             }
-            (Some(w), _) => crate::backup::dest::parse_duration(w)
+            (Some(w), _) => crate::params::parse_duration(w)
                 .filter(|_| w.trim().ends_with(|c: char| c.is_ascii_alphabetic()))
                 .ok_or_else(|| {
                     ObError::not_supported_text("recovery window is not be time string")

@@ -3,11 +3,13 @@
 //! LOG_MODE and the round are separate things: `ALTER SYSTEM ARCHIVELOG` only flips the mode;
 //! the archive scheduler (`tick`) then opens, advances and stops rounds.
 
-use crate::backup::medium::DestType;
-use crate::cluster::Cluster;
 use crate::error::{ObError, ObResult};
-use crate::sim::{Micros, RngStreams, SECOND, Stream};
+use crate::medium::validate_uri;
+use crate::params::parse_duration;
+use crate::sim::{DAY, Micros, RngStreams, SECOND, Stream};
 use serde::{Deserialize, Serialize};
+
+mod settings;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LogMode {
@@ -383,77 +385,49 @@ impl TenantArchive {
     }
 }
 
-// --- statements that change archive settings ----------------------------------------------
-
-impl Cluster {
-    /// `ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=...'` for one user tenant (§1.6.1).
-    pub fn set_log_archive_dest(&mut self, tenant_id: u64, value: &str) -> ObResult<()> {
-        let mut dest = crate::backup::dest::parse_log_archive_dest(value)?;
-        if self.archive.get(&tenant_id).is_some_and(|a| a.is_running()) {
-            return Err(ObError::not_supported_text(
-                "change archive dest when archive is running is",
-            ));
-        }
-        self.check_format(tenant_id, &dest.path, DestType::Archive)?;
-        dest.dest_id = self.tenant_backup_mut(tenant_id).dest_id_for(&dest.path);
-        let path = dest.path.clone();
-        self.archive.entry(tenant_id).or_default().dest = Some(dest);
-        self.write_dest_files(tenant_id, &path, DestType::Archive);
-        self.wake_archive();
-        Ok(())
-    }
-
-    /// `ALTER SYSTEM SET LOG_ARCHIVE_DEST_STATE = 'ENABLE' | 'DEFER'`.
-    pub fn set_log_archive_dest_state(&mut self, tenant_id: u64, value: &str) -> ObResult<()> {
-        let state = match value.to_ascii_uppercase().as_str() {
-            "ENABLE" => DestState::Enable,
-            "DEFER" => DestState::Defer,
-            _ => return Err(ObError::invalid_argument_plain()),
+/// Parses `LOCATION=... [BINDING=...] [PIECE_SWITCH_INTERVAL=...]` into an archive dest
+/// (dest_id is filled in by the caller).
+pub fn parse_log_archive_dest(value: &str) -> ObResult<ArchiveDest> {
+    let mut location = None;
+    let mut binding = "OPTIONAL".to_string();
+    let mut interval_text = "1d".to_string();
+    for item in value.split_whitespace() {
+        let Some((key, val)) = item.split_once('=') else {
+            return Err(ObError::invalid_argument_plain());
         };
-        match self
-            .archive
-            .get_mut(&tenant_id)
-            .and_then(|a| a.dest.as_mut())
-        {
-            Some(d) => {
-                d.state = state;
-                self.wake_archive();
-                Ok(())
+        match key.to_ascii_lowercase().as_str() {
+            "location" => location = Some(val.to_string()),
+            "binding" => {
+                let b = val.to_ascii_uppercase();
+                if b != "OPTIONAL" && b != "MANDATORY" {
+                    return Err(ObError::invalid_argument_plain());
+                }
+                binding = b;
             }
-            None => Err(ObError::not_supported_text(
-                "set archive dest state without dest is",
-            )),
+            "piece_switch_interval" => interval_text = val.to_string(),
+            _ => return Err(ObError::invalid_argument_plain()),
         }
     }
-
-    /// `ALTER SYSTEM ARCHIVELOG` / `NOARCHIVELOG` for one tenant (§5.1): only flips LOG_MODE;
-    /// the archive scheduler opens or stops the round on its next pass.
-    pub fn set_archive_mode(&mut self, tenant_id: u64, enable: bool) -> ObResult<()> {
-        if !self
-            .tenant(tenant_id)
-            .is_some_and(|t| t.is_normal() && t.is_user())
-        {
-            return Err(ObError::cannot_start_log_archive());
-        }
-        let archive = self.archive.entry(tenant_id).or_default();
-        let (want, err) = if enable {
-            (LogMode::ArchiveLog, ObError::already_archivelog())
-        } else {
-            (LogMode::NoArchiveLog, ObError::already_noarchivelog())
-        };
-        if archive.log_mode == want {
-            return Err(err);
-        }
-        archive.log_mode = want;
-        let event = if enable {
-            "open_archive_mode"
-        } else {
-            "close_archive_mode"
-        };
-        self.rs_event("log_archive", event, tenant_id, 0, String::new());
-        self.wake_archive();
-        Ok(())
-    }
+    let Some(location) = location else {
+        return Err(ObError::not_supported_text(
+            "set archive dest without location is",
+        ));
+    };
+    let path = validate_uri(&location)?;
+    let interval = parse_duration(&interval_text).filter(|i| (DAY..=7 * DAY).contains(i));
+    let Some(interval) = interval else {
+        return Err(ObError::not_supported_text(
+            "invalid piece_switch_interval out of range [1d,7d] is",
+        ));
+    };
+    Ok(ArchiveDest {
+        path,
+        dest_id: 0,
+        binding,
+        piece_switch_interval: interval,
+        piece_switch_interval_text: interval_text,
+        state: DestState::Enable,
+    })
 }
 
 #[cfg(test)]
@@ -666,5 +640,38 @@ mod tests {
                 assert_eq!(skipping, every, "seed {seed} at {t}");
             }
         }
+    }
+    #[test]
+    fn log_archive_dest_defaults_and_errors() {
+        let d = parse_log_archive_dest("LOCATION=file:///data/nfs/backup/archive").unwrap();
+        assert_eq!(
+            (d.binding.as_str(), d.piece_switch_interval),
+            ("OPTIONAL", DAY)
+        );
+        let d =
+            parse_log_archive_dest("location=file:///a BINDING=mandatory PIECE_SWITCH_INTERVAL=2d")
+                .unwrap();
+        assert_eq!(
+            (d.binding.as_str(), d.piece_switch_interval),
+            ("MANDATORY", 2 * DAY)
+        );
+        assert_eq!(
+            parse_log_archive_dest("BINDING=OPTIONAL")
+                .unwrap_err()
+                .to_string(),
+            "ERROR 1235 (0A000): set archive dest without location is not supported"
+        );
+        assert_eq!(
+            parse_log_archive_dest("LOCATION=file:///a PIECE_SWITCH_INTERVAL=8d")
+                .unwrap_err()
+                .to_string(),
+            "ERROR 1235 (0A000): invalid piece_switch_interval out of range [1d,7d] is not supported"
+        );
+        assert_eq!(
+            parse_log_archive_dest("LOCATION=file:///a BINDING=x")
+                .unwrap_err()
+                .errno,
+            1210
+        );
     }
 }

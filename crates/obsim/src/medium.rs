@@ -1,6 +1,8 @@
-//! The virtual backup medium: the files a backup or archive destination holds (reference §2.11),
-//! so a user can list what a real NFS or object-storage destination would contain.
+//! The virtual backup medium: destination URIs (checked as OceanBase checks them, §1.6.1) and
+//! the files a backup or archive destination holds (§2.11), so a user can list what a real NFS or
+//! object-storage destination would contain.
 
+use crate::error::{ObError, ObResult};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -112,6 +114,99 @@ impl BackupMedium {
 
     pub fn is_full(&self, path: &str) -> bool {
         Self::root_matches(&self.full, path)
+    }
+}
+
+const SCHEMES: [&str; 4] = ["file://", "oss://", "cos://", "s3://"];
+
+/// Validates a DATA_BACKUP_DEST / archive LOCATION URI and returns its root path as the views
+/// show it: trailing `/` trimmed, object-storage credentials removed.
+pub fn validate_uri(uri: &str) -> ObResult<String> {
+    if uri.contains("encrypt_key=") {
+        return Err(ObError::ob(
+            -9026,
+            "backup destination contains encrypt_key, which is not a valid uri",
+        ));
+    }
+    let Some(scheme) = SCHEMES.iter().find(|s| uri.starts_with(**s)) else {
+        return Err(ObError::invalid_backup_dest());
+    };
+    let rest = &uri[scheme.len()..];
+    if *scheme == "file://" {
+        // A local/NFS path: absolute, no query string, not just "/".
+        let path = rest.trim_end_matches('/');
+        if !rest.starts_with('/')
+            || path.is_empty()
+            || rest.contains('?')
+            || rest.contains(char::is_whitespace)
+        {
+            return Err(ObError::invalid_backup_dest());
+        }
+        return Ok(format!("file://{path}"));
+    }
+    // Object storage: bucket/path?host=...[&access_id=...&access_key=...]
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let path = path.trim_end_matches('/');
+    let host = query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("host="))
+        .filter(|h| !h.is_empty());
+    match host {
+        Some(host) if !path.is_empty() && !path.starts_with('/') => {
+            Ok(format!("{scheme}{path}?host={host}"))
+        }
+        _ => Err(ObError::invalid_backup_dest()),
+    }
+}
+
+#[cfg(test)]
+mod uri_tests {
+    use super::*;
+
+    #[test]
+    fn file_uris_are_accepted_and_trailing_slash_trimmed() {
+        assert_eq!(
+            validate_uri("file:///backup_dir/").unwrap(),
+            "file:///backup_dir"
+        );
+        assert_eq!(
+            validate_uri("file:///data/nfs/backup/data").unwrap(),
+            "file:///data/nfs/backup/data"
+        );
+    }
+
+    #[test]
+    fn invalid_uris_give_9026() {
+        for bad in [
+            "nfs://x",
+            "/data/backup",
+            "",
+            "file://",
+            "file:///",
+            "file:///backup_dir/?&delete_mode=tagging",
+            "oss://bucket/dir",
+        ] {
+            let e = validate_uri(bad).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "ERROR 9026 (HY000): backup destination is not valid",
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            validate_uri("file:///d?encrypt_key=x").unwrap_err().message,
+            "backup destination contains encrypt_key, which is not a valid uri"
+        );
+    }
+
+    #[test]
+    fn object_storage_path_hides_credentials() {
+        assert_eq!(
+            validate_uri("oss://bucket/dir?host=oss.example.com&access_id=a&access_key=k").unwrap(),
+            "oss://bucket/dir?host=oss.example.com"
+        );
+        assert!(validate_uri("cos://b/d?host=h").is_ok());
+        assert!(validate_uri("s3://b/d?host=h").is_ok());
     }
 }
 
