@@ -208,7 +208,7 @@ impl Cluster {
     }
 
     pub fn with_options(seed: u64, options: ClusterOptions) -> Cluster {
-        let options = options.clamped();
+        let options = crate::limits::clamp_options(options);
         let clock = Clock::new();
         let now = clock.now();
         let zones = (1..=3)

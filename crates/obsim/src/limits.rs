@@ -28,6 +28,15 @@ pub const fn horizon() -> Micros {
     EPOCH_MICROS + MAX_SPAN
 }
 
+/// `options` kept within the limits (callers check first and say why; this only makes sure no
+/// path can build a cluster outside them).
+pub fn clamp_options(options: ClusterOptions) -> ClusterOptions {
+    ClusterOptions {
+        macro_blocks_per_tenant: options.macro_blocks_per_tenant.clamp(1, MAX_MACRO_BLOCKS),
+        workload_rate: options.workload_rate.min(MAX_WORKLOAD_RATE),
+    }
+}
+
 /// Whether cluster options are within the limits; the error says which one is not.
 pub fn check_options(options: &ClusterOptions) -> Result<(), String> {
     let blocks = options.macro_blocks_per_tenant;

@@ -54,19 +54,6 @@ pub struct ClusterOptions {
     pub workload_rate: u32,
 }
 
-impl ClusterOptions {
-    /// The options kept within `limits` (callers check first and say why; this only makes sure
-    /// no path can build a cluster outside them).
-    pub fn clamped(self) -> ClusterOptions {
-        ClusterOptions {
-            macro_blocks_per_tenant: self
-                .macro_blocks_per_tenant
-                .clamp(1, crate::limits::MAX_MACRO_BLOCKS),
-            workload_rate: self.workload_rate.min(crate::limits::MAX_WORKLOAD_RATE),
-        }
-    }
-}
-
 impl Default for ClusterOptions {
     fn default() -> Self {
         ClusterOptions {

@@ -88,7 +88,7 @@ impl Shell {
 
     /// A fresh cluster built with `options`, logged on as root@sys; the log records them.
     pub fn with_options(seed: u64, options: ClusterOptions) -> Shell {
-        let options = options.clamped();
+        let options = crate::limits::clamp_options(options);
         let mut shell = Shell::with_cluster(Cluster::with_options(seed, options.clone()));
         shell.options = (options != ClusterOptions::default()).then_some(options);
         shell
@@ -647,8 +647,11 @@ mod tests {
             macro_blocks_per_tenant: u32::MAX,
             workload_rate: u32::MAX,
         };
-        assert_eq!(big.clone().clamped().macro_blocks_per_tenant, 1_000_000);
-        assert_eq!(big.clamped().workload_rate, 10_000);
+        assert_eq!(
+            crate::limits::clamp_options(big.clone()).macro_blocks_per_tenant,
+            1_000_000
+        );
+        assert_eq!(crate::limits::clamp_options(big).workload_rate, 10_000);
         let err = Shell::for_script(3, "-- obsim: workload=4000000000\nSELECT 1;").err();
         assert!(
             err.unwrap_or_default()
