@@ -50,18 +50,8 @@ pub type TenantNames = Vec<String>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AlterSystem {
-    /// `BACKUP [INCREMENTAL] DATABASE | [TENANT [=] list] [TO [=] 'path'] [PLUS ARCHIVELOG]
-    /// [DESCRIPTION [=] 'text']`
-    Backup {
-        incremental: bool,
-        /// true for the `DATABASE` forms (the parse node's `with_tenant` = 0).
-        database: bool,
-        /// The TENANT list; empty for the DATABASE forms and for a bare `ALTER SYSTEM BACKUP`.
-        tenants: TenantNames,
-        to: Option<String>,
-        plus_archivelog: bool,
-        description: Option<String>,
-    },
+    /// `BACKUP ...`: see [`Backup`].
+    Backup(Backup),
     /// `CANCEL BACKUP [TENANT [=] list]`; `tenants` is None when no TENANT clause was given.
     CancelBackup { tenants: Option<TenantNames> },
     /// `ARCHIVELOG | NOARCHIVELOG [TENANT [=] list] [DESCRIPTION [=] 'text']`
@@ -91,18 +81,8 @@ pub enum AlterSystem {
         tenants: Option<TenantNames>,
         description: Option<String>,
     },
-    /// `RESTORE name [FROM 'uris'] [UNTIL TIME = '...' | UNTIL SCN = n] WITH 'opts'
-    /// [ENCRYPTED BY 'x'] [DESCRIPTION [=] 'text']` and the `RESTORE FROM ... PREVIEW` form
-    /// (`tenant` None).
-    Restore {
-        tenant: Option<RestoreTenantName>,
-        from: Option<String>,
-        until: Option<RestoreUntil>,
-        with: Option<String>,
-        encrypted_by: Option<String>,
-        description: Option<String>,
-        preview: bool,
-    },
+    /// `RESTORE ...`: see [`Restore`].
+    Restore(Restore),
     /// `CANCEL RESTORE name`
     CancelRestore { tenant: String },
     /// `ACTIVATE STANDBY TENANT [=] name`
@@ -111,6 +91,34 @@ pub enum AlterSystem {
     /// forms, `DELETE BACKUPSET`, `VALIDATE ...`, `BACKUP KEY`, ...). The executor turns it
     /// into the documented error.
     Rejected(RejectedForm),
+}
+
+/// `BACKUP [INCREMENTAL] DATABASE | [TENANT [=] list] [TO [=] 'path'] [PLUS ARCHIVELOG]
+/// [DESCRIPTION [=] 'text']`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub incremental: bool,
+    /// true for the `DATABASE` forms (the parse node's `with_tenant` = 0).
+    pub database: bool,
+    /// The TENANT list; empty for the DATABASE forms and for a bare `ALTER SYSTEM BACKUP`.
+    pub tenants: TenantNames,
+    pub to: Option<String>,
+    pub plus_archivelog: bool,
+    pub description: Option<String>,
+}
+
+/// `RESTORE name [FROM 'uris'] [UNTIL TIME = '...' | UNTIL SCN = n] WITH 'opts'
+/// [ENCRYPTED BY 'x'] [DESCRIPTION [=] 'text']` and the `RESTORE FROM ... PREVIEW` form
+/// (`tenant` None).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restore {
+    pub tenant: Option<RestoreTenantName>,
+    pub from: Option<String>,
+    pub until: Option<RestoreUntil>,
+    pub with: Option<String>,
+    pub encrypted_by: Option<String>,
+    pub description: Option<String>,
+    pub preview: bool,
 }
 
 /// The name after `RESTORE`: how it was written matters for the reserved-name checks.

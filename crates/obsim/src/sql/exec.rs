@@ -283,21 +283,7 @@ impl Exec<'_> {
 
     fn alter_system(&mut self, a: &AlterSystem) -> ObResult<Reply> {
         match a {
-            AlterSystem::Backup {
-                incremental,
-                database,
-                tenants,
-                to,
-                plus_archivelog,
-                description,
-            } => self.backup(
-                *incremental,
-                *database,
-                tenants,
-                to.as_deref(),
-                *plus_archivelog,
-                description.as_deref(),
-            ),
+            AlterSystem::Backup(b) => self.backup(b),
             AlterSystem::CancelBackup { tenants } => self.cancel_backup(tenants.as_deref()),
             AlterSystem::ArchiveLog {
                 enable, tenants, ..
@@ -329,22 +315,7 @@ impl Exec<'_> {
                 }
                 Ok(Reply::Ok(0))
             }
-            AlterSystem::Restore {
-                tenant,
-                from,
-                until,
-                with,
-                encrypted_by: _,
-                description,
-                preview,
-            } => self.restore(
-                tenant.as_ref(),
-                from.as_deref(),
-                until.as_ref(),
-                with.as_deref(),
-                description.as_deref(),
-                *preview,
-            ),
+            AlterSystem::Restore(r) => self.restore(r),
             AlterSystem::CancelRestore { tenant } => {
                 self.require_sys()?;
                 self.cluster.cancel_restore(tenant)?;
@@ -386,15 +357,17 @@ impl Exec<'_> {
         Ok(ids)
     }
 
-    fn backup(
-        &mut self,
-        incremental: bool,
-        database: bool,
-        tenants: &[String],
-        to: Option<&str>,
-        plus_archivelog: bool,
-        description: Option<&str>,
-    ) -> ObResult<Reply> {
+    fn backup(&mut self, b: &Backup) -> ObResult<Reply> {
+        let Backup {
+            incremental,
+            database,
+            tenants,
+            to,
+            plus_archivelog,
+            description,
+        } = b;
+        let (incremental, database, plus_archivelog) = (*incremental, *database, *plus_archivelog);
+        let (to, description) = (to.as_deref(), description.as_deref());
         if to.is_some_and(|p| !p.is_empty()) {
             return Err(ObError::not_supported_text(
                 "backup do not support using specify path",
@@ -710,15 +683,18 @@ impl Exec<'_> {
         Ok(Reply::Ok(0))
     }
 
-    fn restore(
-        &mut self,
-        tenant: Option<&RestoreTenantName>,
-        from: Option<&str>,
-        until: Option<&RestoreUntil>,
-        with: Option<&str>,
-        description: Option<&str>,
-        preview: bool,
-    ) -> ObResult<Reply> {
+    fn restore(&mut self, r: &Restore) -> ObResult<Reply> {
+        let Restore {
+            tenant,
+            from,
+            until,
+            with,
+            encrypted_by: _,
+            description,
+            preview,
+        } = r;
+        let (tenant, until, preview) = (tenant.as_ref(), until.as_ref(), *preview);
+        let (from, with, description) = (from.as_deref(), with.as_deref(), description.as_deref());
         self.require_sys()?;
         if let Some(t) = tenant {
             let lower = t.name.to_ascii_lowercase();

@@ -12,9 +12,9 @@
 //! expression trees are capped in height.
 
 use super::ast::{
-    AlterSystem, BinaryOp, ColumnDef, CreateTable, DataType, Delete, Expr, Insert, Literal,
-    ObjectName, OrderByExpr, RejectedForm, RestoreTenantName, RestoreUntil, Select, SelectItem,
-    ServerOrZone, SetParameter, Show, Statement, TenantNames, UnaryOp, Update,
+    AlterSystem, Backup, BinaryOp, ColumnDef, CreateTable, DataType, Delete, Expr, Insert, Literal,
+    ObjectName, OrderByExpr, RejectedForm, Restore, RestoreTenantName, RestoreUntil, Select,
+    SelectItem, ServerOrZone, SetParameter, Show, Statement, TenantNames, UnaryOp, Update,
 };
 use super::lexer::{Symbol, Token, TokenKind, is_blank, tokenize};
 use crate::error::ObError;
@@ -638,14 +638,14 @@ impl Parser<'_> {
             false
         };
         let description = self.parse_optional_description()?;
-        Ok(AlterSystem::Backup {
+        Ok(AlterSystem::Backup(Backup {
             incremental,
             database,
             tenants,
             to,
             plus_archivelog,
             description,
-        })
+        }))
     }
 
     fn parse_cancel(&mut self) -> ParseResult<AlterSystem> {
@@ -826,7 +826,7 @@ impl Parser<'_> {
             let from = Some(self.expect_string()?);
             let until = self.parse_optional_until()?;
             self.expect_keyword("PREVIEW")?;
-            return Ok(AlterSystem::Restore {
+            return Ok(AlterSystem::Restore(Restore {
                 tenant: None,
                 from,
                 until,
@@ -834,7 +834,7 @@ impl Parser<'_> {
                 encrypted_by: None,
                 description: None,
                 preview: true,
-            });
+            }));
         }
         let tenant = Some(self.parse_restore_tenant_name()?);
         let from = if self.eat_keyword("FROM") {
@@ -855,7 +855,7 @@ impl Parser<'_> {
             None
         };
         let description = self.parse_optional_description()?;
-        Ok(AlterSystem::Restore {
+        Ok(AlterSystem::Restore(Restore {
             tenant,
             from,
             until,
@@ -863,7 +863,7 @@ impl Parser<'_> {
             encrypted_by,
             description,
             preview: false,
-        })
+        }))
     }
 
     /// Unquoted reserved words (notably `all`, in any case) cannot name the new tenant; quoted
@@ -1834,14 +1834,14 @@ mod tests {
         plus_archivelog: bool,
         description: Option<&str>,
     ) -> AlterSystem {
-        AlterSystem::Backup {
+        AlterSystem::Backup(Backup {
             incremental,
             database,
             tenants: names(tenants),
             to: to.map(str::to_string),
             plus_archivelog,
             description: description.map(str::to_string),
-        }
+        })
     }
 
     // ----- BACKUP -------------------------------------------------------------------------
@@ -1918,12 +1918,12 @@ mod tests {
                         "ALTER SYSTEM BACKUP{incremental}{target} TO 'p'{plus} DESCRIPTION 'd'"
                     );
                     match alter(&sql) {
-                        AlterSystem::Backup {
+                        AlterSystem::Backup(Backup {
                             incremental: inc,
                             database,
                             plus_archivelog,
                             ..
-                        } => {
+                        }) => {
                             assert_eq!(inc, !incremental.is_empty(), "{sql}");
                             assert_eq!(database, target == " DATABASE", "{sql}");
                             assert_eq!(plus_archivelog, !plus.is_empty(), "{sql}");
@@ -2304,7 +2304,7 @@ mod tests {
                 "ALTER SYSTEM RESTORE mysql_r FROM 'file:///d,file:///a' UNTIL TIME = '2024-05-09 18:00:00' \
                  WITH 'pool_list=p&primary_zone=z1' ENCRYPTED BY 'k' DESCRIPTION = 'r'"
             ),
-            AlterSystem::Restore {
+            AlterSystem::Restore(Restore {
                 tenant: restore_tenant("mysql_r", false),
                 from: some_string("file:///d,file:///a"),
                 until: Some(RestoreUntil::Time("2024-05-09 18:00:00".into())),
@@ -2312,7 +2312,7 @@ mod tests {
                 encrypted_by: some_string("k"),
                 description: some_string("r"),
                 preview: false,
-            }
+            })
         );
     }
 
@@ -2322,7 +2322,7 @@ mod tests {
             alter(
                 "ALTER SYSTEM RESTORE r FROM 'x' UNTIL SCN = 1715248598352783000 WITH 'pool_list=p'"
             ),
-            AlterSystem::Restore {
+            AlterSystem::Restore(Restore {
                 tenant: restore_tenant("r", false),
                 from: some_string("x"),
                 until: Some(RestoreUntil::Scn(1_715_248_598_352_783_000)),
@@ -2330,11 +2330,11 @@ mod tests {
                 encrypted_by: None,
                 description: None,
                 preview: false,
-            }
+            })
         );
         assert_eq!(
             alter("ALTER SYSTEM RESTORE r UNTIL SCN=0"),
-            AlterSystem::Restore {
+            AlterSystem::Restore(Restore {
                 tenant: restore_tenant("r", false),
                 from: None,
                 until: Some(RestoreUntil::Scn(0)),
@@ -2342,7 +2342,7 @@ mod tests {
                 encrypted_by: None,
                 description: None,
                 preview: false,
-            }
+            })
         );
     }
 
@@ -2356,7 +2356,7 @@ mod tests {
             ("ALTER SYSTEM RESTORE t$1 WITH 'p'", "t$1", false),
         ] {
             match alter(sql) {
-                AlterSystem::Restore { tenant, .. } => {
+                AlterSystem::Restore(Restore { tenant, .. }) => {
                     assert_eq!(tenant, restore_tenant(name, quoted), "{sql}")
                 }
                 other => panic!("{sql}: {other:?}"),
@@ -2370,7 +2370,7 @@ mod tests {
             alter(
                 "ALTER SYSTEM RESTORE FROM 'file:///d' UNTIL TIME = '2024-01-01 00:00:00' PREVIEW"
             ),
-            AlterSystem::Restore {
+            AlterSystem::Restore(Restore {
                 tenant: None,
                 from: some_string("file:///d"),
                 until: Some(RestoreUntil::Time("2024-01-01 00:00:00".into())),
@@ -2378,11 +2378,11 @@ mod tests {
                 encrypted_by: None,
                 description: None,
                 preview: true,
-            }
+            })
         );
         assert_eq!(
             alter("ALTER SYSTEM RESTORE FROM 'file:///d' PREVIEW"),
-            AlterSystem::Restore {
+            AlterSystem::Restore(Restore {
                 tenant: None,
                 from: some_string("file:///d"),
                 until: None,
@@ -2390,7 +2390,7 @@ mod tests {
                 encrypted_by: None,
                 description: None,
                 preview: true,
-            }
+            })
         );
         assert_syntax_error("ALTER SYSTEM RESTORE FROM 'x' WITH 'p'", "WITH 'p'", 1);
     }
