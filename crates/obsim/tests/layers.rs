@@ -177,10 +177,9 @@ fn violations(heading: &str, root: &Path) -> Vec<String> {
         };
         let allowed = closure(&rows, &row);
         for target in references(&code(file), &module, &known) {
-            if target.starts_with('?') {
+            if let Some(unknown) = target.strip_prefix('?') {
                 bad.push(format!(
-                    "{module} uses {}, which the table does not list",
-                    &target[1..]
+                    "{module} uses {unknown}, which the table does not list"
                 ));
             } else if !related(&target, &row) && !allowed.contains(&target) {
                 bad.push(format!("{module} uses {target}: not allowed for {row}"));
