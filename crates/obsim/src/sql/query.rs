@@ -1078,7 +1078,7 @@ fn build_unary(whole: &Expr, op: UnaryOp, (node, ty): (Node, Ty)) -> (Node, Ty) 
                 Some(ColumnKind::Int | ColumnKind::UInt) | None => INT_TY,
                 _ => Some(ColumnKind::Decimal),
             };
-            (Node::Neg(Box::new(node), expr_sql(whole).into()), ty)
+            (Node::Neg(Box::new(node), whole.to_sql().into()), ty)
         }
     }
 }
@@ -1116,7 +1116,7 @@ fn build_binary(
         };
         (node, INT_TY)
     } else if let Some(arith) = arith_op {
-        let text = expr_sql(whole).into();
+        let text = whole.to_sql().into();
         (
             Node::Arith(arith, Box::new(l), Box::new(r), text),
             arith_ty(arith, lt, rt),
@@ -1146,7 +1146,7 @@ fn resolve_scalar<'e>(
     }
     // Only ABS and MOD can fail with a message naming the call.
     let text: Box<str> = match func {
-        Func::Abs | Func::Mod => expr_sql(whole).into(),
+        Func::Abs | Func::Mod => whole.to_sql().into(),
         _ => "".into(),
     };
     Ok(match func {
@@ -1164,7 +1164,7 @@ fn resolve_scalar<'e>(
         }
         Func::TimestampDiff(_) => {
             let Some(unit) = args.first().and_then(time_unit) else {
-                let typed = args.first().map(expr_sql).unwrap_or_default();
+                let typed = args.first().map(Expr::to_sql).unwrap_or_default();
                 return Err(ObError::parse(&typed, 1));
             };
             (
@@ -1352,151 +1352,6 @@ fn func_ty(func: Func, args: &[Ty]) -> Ty {
             _ => Some(Decimal),
         },
         Func::Mod => arith_ty(ArithOp::Mod, first, args.get(1).copied().flatten()),
-    }
-}
-
-/// The expression as MySQL prints it in error texts: `(a + b)`, `-(x)`, `` `c` ``.
-fn expr_sql(expr: &Expr) -> String {
-    let mut out = String::new();
-    write_sql(expr, &mut out);
-    out
-}
-
-/// [`expr_sql`] into an accumulator: no temporaries per level, so deep expressions cost
-/// little stack.
-fn write_sql(expr: &Expr, out: &mut String) {
-    let not = |negated: bool| if negated { "not " } else { "" };
-    match expr {
-        Expr::Literal(Literal::Null) => out.push_str("NULL"),
-        Expr::Literal(Literal::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
-        Expr::Literal(Literal::Number(text)) => out.push_str(text),
-        Expr::Literal(Literal::String(s)) => {
-            out.push('\'');
-            out.push_str(s);
-            out.push('\'');
-        }
-        Expr::Column(parts) => {
-            for (i, part) in parts.iter().enumerate() {
-                if i > 0 {
-                    out.push('.');
-                }
-                out.push('`');
-                out.push_str(part);
-                out.push('`');
-            }
-        }
-        Expr::Nested(inner) => write_sql(inner, out),
-        Expr::Unary { op, expr } => match op {
-            UnaryOp::Plus => write_sql(expr, out),
-            UnaryOp::Minus => {
-                out.push_str("-(");
-                write_sql(expr, out);
-                out.push(')');
-            }
-            UnaryOp::Not => {
-                out.push_str("(not(");
-                write_sql(expr, out);
-                out.push_str("))");
-            }
-        },
-        Expr::Binary { left, op, right } => {
-            let op = match op {
-                BinaryOp::Or => " or ",
-                BinaryOp::And => " and ",
-                BinaryOp::Eq => " = ",
-                BinaryOp::NotEq => " <> ",
-                BinaryOp::Lt => " < ",
-                BinaryOp::LtEq => " <= ",
-                BinaryOp::Gt => " > ",
-                BinaryOp::GtEq => " >= ",
-                BinaryOp::Plus => " + ",
-                BinaryOp::Minus => " - ",
-                BinaryOp::Multiply => " * ",
-                BinaryOp::Divide => " / ",
-                BinaryOp::Modulo => " % ",
-            };
-            out.push('(');
-            write_sql(left, out);
-            out.push_str(op);
-            write_sql(right, out);
-            out.push(')');
-        }
-        Expr::Between {
-            expr,
-            negated,
-            low,
-            high,
-        } => {
-            out.push('(');
-            write_sql(expr, out);
-            out.push(' ');
-            out.push_str(not(*negated));
-            out.push_str("between ");
-            write_sql(low, out);
-            out.push_str(" and ");
-            write_sql(high, out);
-            out.push(')');
-        }
-        Expr::InList {
-            expr,
-            negated,
-            list,
-        } => {
-            out.push('(');
-            write_sql(expr, out);
-            out.push(' ');
-            out.push_str(not(*negated));
-            out.push_str("in (");
-            write_list(list, out);
-            out.push_str("))");
-        }
-        Expr::Like {
-            expr,
-            negated,
-            pattern,
-        } => {
-            out.push('(');
-            write_sql(expr, out);
-            out.push(' ');
-            out.push_str(not(*negated));
-            out.push_str("like ");
-            write_sql(pattern, out);
-            out.push(')');
-        }
-        Expr::IsNull { expr, negated } => {
-            out.push('(');
-            write_sql(expr, out);
-            out.push_str(" is ");
-            out.push_str(not(*negated));
-            out.push_str("null)");
-        }
-        Expr::Function {
-            name,
-            args,
-            star,
-            distinct,
-        } => {
-            out.push_str(&name.to_ascii_lowercase());
-            out.push('(');
-            if *distinct {
-                out.push_str("distinct ");
-            }
-            if *star {
-                out.push('*');
-            } else {
-                write_list(args, out);
-            }
-            out.push(')');
-        }
-    }
-}
-
-fn write_list(list: &[Expr], out: &mut String) {
-    for (i, item) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write_sql(item, out);
     }
 }
 
