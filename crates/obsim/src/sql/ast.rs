@@ -360,3 +360,204 @@ pub struct Delete {
     pub table: ObjectName,
     pub selection: Option<Expr>,
 }
+
+impl Expr {
+    /// The expression as MySQL prints it in error texts (`BIGINT value is out of range in
+    /// '(a + b)'`): fully parenthesized, operators and function names in lower case, column
+    /// names backquoted: `(a + b)`, `-(x)`, `` `t`.`c` ``, `abs(-(1))`.
+    pub fn to_sql(&self) -> String {
+        let mut out = String::new();
+        self.write_sql(&mut out);
+        out
+    }
+
+    /// [`Expr::to_sql`] into an accumulator: no temporaries per level, so deep expressions
+    /// cost little stack.
+    fn write_sql(&self, out: &mut String) {
+        let not = |negated: bool| if negated { "not " } else { "" };
+        match self {
+            Expr::Literal(Literal::Null) => out.push_str("NULL"),
+            Expr::Literal(Literal::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+            Expr::Literal(Literal::Number(text)) => out.push_str(text),
+            Expr::Literal(Literal::String(s)) => {
+                out.push('\'');
+                out.push_str(s);
+                out.push('\'');
+            }
+            Expr::Column(parts) => {
+                for (i, part) in parts.iter().enumerate() {
+                    if i > 0 {
+                        out.push('.');
+                    }
+                    out.push('`');
+                    out.push_str(part);
+                    out.push('`');
+                }
+            }
+            Expr::Nested(inner) => inner.write_sql(out),
+            Expr::Unary { op, expr } => match op {
+                UnaryOp::Plus => expr.write_sql(out),
+                UnaryOp::Minus => {
+                    out.push_str("-(");
+                    expr.write_sql(out);
+                    out.push(')');
+                }
+                UnaryOp::Not => {
+                    out.push_str("(not(");
+                    expr.write_sql(out);
+                    out.push_str("))");
+                }
+            },
+            Expr::Binary { left, op, right } => {
+                let op = match op {
+                    BinaryOp::Or => " or ",
+                    BinaryOp::And => " and ",
+                    BinaryOp::Eq => " = ",
+                    BinaryOp::NotEq => " <> ",
+                    BinaryOp::Lt => " < ",
+                    BinaryOp::LtEq => " <= ",
+                    BinaryOp::Gt => " > ",
+                    BinaryOp::GtEq => " >= ",
+                    BinaryOp::Plus => " + ",
+                    BinaryOp::Minus => " - ",
+                    BinaryOp::Multiply => " * ",
+                    BinaryOp::Divide => " / ",
+                    BinaryOp::Modulo => " % ",
+                };
+                out.push('(');
+                left.write_sql(out);
+                out.push_str(op);
+                right.write_sql(out);
+                out.push(')');
+            }
+            Expr::Between {
+                expr,
+                negated,
+                low,
+                high,
+            } => {
+                out.push('(');
+                expr.write_sql(out);
+                out.push(' ');
+                out.push_str(not(*negated));
+                out.push_str("between ");
+                low.write_sql(out);
+                out.push_str(" and ");
+                high.write_sql(out);
+                out.push(')');
+            }
+            Expr::InList {
+                expr,
+                negated,
+                list,
+            } => {
+                out.push('(');
+                expr.write_sql(out);
+                out.push(' ');
+                out.push_str(not(*negated));
+                out.push_str("in (");
+                write_list(list, out);
+                out.push_str("))");
+            }
+            Expr::Like {
+                expr,
+                negated,
+                pattern,
+            } => {
+                out.push('(');
+                expr.write_sql(out);
+                out.push(' ');
+                out.push_str(not(*negated));
+                out.push_str("like ");
+                pattern.write_sql(out);
+                out.push(')');
+            }
+            Expr::IsNull { expr, negated } => {
+                out.push('(');
+                expr.write_sql(out);
+                out.push_str(" is ");
+                out.push_str(not(*negated));
+                out.push_str("null)");
+            }
+            Expr::Function {
+                name,
+                args,
+                star,
+                distinct,
+            } => {
+                out.push_str(&name.to_ascii_lowercase());
+                out.push('(');
+                if *distinct {
+                    out.push_str("distinct ");
+                }
+                if *star {
+                    out.push('*');
+                } else {
+                    write_list(args, out);
+                }
+                out.push(')');
+            }
+        }
+    }
+}
+
+fn write_list(list: &[Expr], out: &mut String) {
+    for (i, item) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        item.write_sql(out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sql::parser::parse_statement;
+
+    /// The select items of `SELECT <items>`, rendered with [`Expr::to_sql`].
+    fn rendered(items: &str) -> Vec<String> {
+        let Ok(Statement::Select(select)) = parse_statement(&format!("SELECT {items}")) else {
+            panic!("{items}: not a SELECT");
+        };
+        select
+            .projection
+            .iter()
+            .map(|item| match item {
+                SelectItem::Expr { expr, .. } => expr.to_sql(),
+                SelectItem::Wildcard => "*".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn to_sql_prints_expressions_as_mysql_quotes_them() {
+        assert_eq!(
+            rendered(
+                "db.t.c + 1, -x, +y, NOT z, (w), a BETWEEN 1 AND 2.50, b NOT IN (1, 'x'), \
+                 c LIKE 'p%', d NOT LIKE NULL, e IS NOT NULL, f IS NULL, COUNT(*), \
+                 Count(DISTINCT g, h), ABS(-1), TRUE, FALSE, NULL, 1 % 2 * 3 <> 4 OR k AND l"
+            ),
+            [
+                "(`db`.`t`.`c` + 1)",
+                "-(`x`)",
+                "`y`",
+                "(not(`z`))",
+                "`w`",
+                "(`a` between 1 and 2.50)",
+                "(`b` not in (1,'x'))",
+                "(`c` like 'p%')",
+                "(`d` not like NULL)",
+                "(`e` is not null)",
+                "(`f` is null)",
+                "count(*)",
+                "count(distinct `g`,`h`)",
+                "abs(-(1))",
+                "true",
+                "false",
+                "NULL",
+                "((((1 % 2) * 3) <> 4) or (`k` and `l`))",
+            ]
+        );
+    }
+}
