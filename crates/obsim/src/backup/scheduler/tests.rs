@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::archive::RoundState;
-use crate::backup::passwd_digest;
+use crate::backup::{BackupJob, FileStatus, JobLevel, SetStatus, TaskStatus, passwd_digest};
 use crate::cluster::Cluster;
 use crate::session_log::ClusterOptions;
 use crate::sim::MINUTE;
