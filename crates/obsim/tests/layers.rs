@@ -66,10 +66,14 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The code of a file without its tests (a `tests.rs` file, or what follows `#[cfg(test)]`)
+/// The code of a file without its tests (a `tests.rs` file or a `tests/` directory, or what
+/// follows `#[cfg(test)]`)
 /// and without comments.
 fn code(file: &Path) -> String {
-    if file.file_name().is_some_and(|n| n == "tests.rs") {
+    let in_tests = file
+        .components()
+        .any(|c| c.as_os_str() == "tests" || c.as_os_str() == "tests.rs");
+    if in_tests {
         return String::new();
     }
     let text = std::fs::read_to_string(file).unwrap_or_default();
