@@ -80,3 +80,56 @@ fn progress_follows_the_view_formula() {
         }
     );
 }
+
+/// The invariant of the registry: every row a view shows has one value per column of its list,
+/// for every view (DBA_, CDB_ and plain), on a cluster where each of them has rows.
+#[test]
+fn every_row_has_one_value_per_column() {
+    // Finished and running backups, archive rounds and pieces, a delete policy, a restore
+    // running and one canceled.
+    let mut shell = crate::shell::Shell::new(3);
+    shell.run_to_end(
+        "connect root@mysql_tenant
+ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d/my';
+ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///a/my';
+ALTER SYSTEM ARCHIVELOG;
+SELECT SLEEP(10);
+ALTER SYSTEM BACKUP DATABASE;
+SELECT SLEEP(600);
+ALTER SYSTEM ADD DELETE BACKUP POLICY 'default' RECOVERY_WINDOW '1d';
+ALTER SYSTEM BACKUP INCREMENTAL DATABASE;
+connect root@sys
+ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';
+ALTER SYSTEM CANCEL RESTORE r1;
+ALTER SYSTEM RESTORE r2 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';
+SELECT SLEEP(2);
+",
+    );
+    let c = &mut shell.cluster;
+    // A delete job only starts once a set falls out of the recovery window (a day or more):
+    // one running and one finished are put in place directly.
+    let job = crate::backup::cleanup::DeleteJob {
+        job_id: 9,
+        tenant_id: 1002,
+        parameter: "1d".into(),
+        start_ts: c.now(),
+        end_ts: 0,
+        status: "DOING".into(),
+        task_count: 1,
+        success_task_count: 0,
+        sets: vec![1],
+    };
+    let b = c.tenant_backup_mut(1002);
+    b.delete_jobs.push(job.clone());
+    b.delete_job_history.push(job);
+    let c = &shell.cluster;
+    for name in names(true) {
+        let v = resolve(&name, true).unwrap();
+        let width = v.columns().len();
+        let rows = v.rows(c, 1002);
+        assert!(!rows.is_empty(), "{name} has no rows to check");
+        for row in &rows {
+            assert_eq!(row.len(), width, "{name}: {row:?}");
+        }
+    }
+}
