@@ -462,17 +462,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_without_primary_key_keep_every_inserted_row() {
-        let mut sh = Shell::new(1);
-        let (e, _) = sh.run(
-            "connect root@mysql_tenant\nCREATE TABLE test.t (a INT);\nINSERT INTO test.t VALUES (1), (1);\n\
-             INSERT INTO test.t VALUES (1);\nUPDATE test.t SET a = 2 WHERE a = 1;\nSELECT COUNT(*), SUM(a) FROM test.t;\n",
-        );
-        let last = &e.last().unwrap().output;
-        assert!(last.contains("|        3 |      6 |"), "{last}");
-    }
-
-    #[test]
     fn login_lines_parse_both_forms() {
         assert_eq!(
             parse_login("connect root@mysql_tenant").as_deref(),

@@ -6,4 +6,5 @@ pub mod lexer;
 pub mod outcome;
 pub mod parser;
 pub mod query;
+pub mod session;
 pub mod views;

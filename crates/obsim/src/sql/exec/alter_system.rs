@@ -1,0 +1,395 @@
+//! ALTER SYSTEM statements other than SET parameters: BACKUP, CANCEL BACKUP, ARCHIVELOG /
+//! NOARCHIVELOG, the delete policy, RESTORE (and its PREVIEW), CANCEL RESTORE and ACTIVATE
+//! STANDBY, plus the forms OceanBase rejects. Invariant: the resolver checks (sys or user
+//! tenant, tenant names) run in OceanBase's order before any engine call, so the first failing
+//! rule is the one reported and a rejected statement changes nothing.
+
+use super::{Exec, Reply};
+use crate::backup::scheduler::BackupRequest;
+use crate::backup::{BackupType, DeletePolicy, Encryption};
+use crate::calendar::parse_datetime;
+use crate::cluster::{Cluster, Tenant, TenantType};
+use crate::error::{ObError, ObResult};
+use crate::restore::RestoreRequest;
+use crate::sql::ast::*;
+use crate::value::{Column, ColumnKind, ResultSet, Value};
+
+/// Names that mean "every tenant" somewhere in the grammar.
+fn is_all_word(name: &str) -> bool {
+    ["all", "all_user", "all_meta"]
+        .iter()
+        .any(|w| name.eq_ignore_ascii_case(w))
+}
+
+impl Exec<'_> {
+    pub(super) fn alter_system(&mut self, a: &AlterSystem) -> ObResult<Reply> {
+        match a {
+            AlterSystem::Backup(b) => self.backup(b),
+            AlterSystem::CancelBackup { tenants } => self.cancel_backup(tenants.as_deref()),
+            AlterSystem::ArchiveLog {
+                enable, tenants, ..
+            } => self.archive_log(*enable, tenants.as_deref()),
+            AlterSystem::SetParameters { actions } => self.set_parameters(actions),
+            AlterSystem::AddDeletePolicy {
+                name,
+                recovery_window,
+                redundancy,
+                tenants,
+                ..
+            } => self.add_delete_policy(
+                name.as_deref(),
+                recovery_window.as_deref(),
+                *redundancy,
+                tenants.as_deref(),
+            ),
+            AlterSystem::DropDeletePolicy { name, tenants } => {
+                self.drop_delete_policy(name.as_deref(), tenants.as_deref())
+            }
+            AlterSystem::CancelDeleteBackup { tenants, .. } => {
+                if let Some(list) = tenants {
+                    if !self.session.is_sys() {
+                        return Err(ObError::not_supported_text(
+                            "user tenant cannot specify tenant names",
+                        ));
+                    }
+                    self.tenant_ids(list)?;
+                }
+                Ok(Reply::Ok(0))
+            }
+            AlterSystem::Restore(r) => self.restore(r),
+            AlterSystem::CancelRestore { tenant } => {
+                self.require_sys()?;
+                self.cluster.cancel_restore(tenant)?;
+                Ok(Reply::Ok(0))
+            }
+            AlterSystem::ActivateStandby { tenant } => {
+                self.require_sys()?;
+                self.cluster.activate_standby(tenant)?;
+                Ok(Reply::Ok(0))
+            }
+            AlterSystem::Rejected(RejectedForm::DeleteBackup) => {
+                Err(ObError::not_supported_text("function is"))
+            }
+            AlterSystem::Rejected(RejectedForm::BackupKey) => Err(ObError::parse_plain()),
+            AlterSystem::Rejected(RejectedForm::Legacy) => Err(ObError::not_supported()),
+        }
+    }
+
+    fn backup(&mut self, b: &Backup) -> ObResult<Reply> {
+        let Backup {
+            incremental,
+            database,
+            tenants,
+            to,
+            plus_archivelog,
+            description,
+        } = b;
+        let (incremental, database, plus_archivelog) = (*incremental, *database, *plus_archivelog);
+        let (to, description) = (to.as_deref(), description.as_deref());
+        if to.is_some_and(|p| !p.is_empty()) {
+            return Err(ObError::not_supported_text(
+                "backup do not support using specify path",
+            ));
+        }
+        let req = BackupRequest {
+            backup_type: if incremental {
+                BackupType::Inc
+            } else {
+                BackupType::Full
+            },
+            plus_archivelog,
+            description: description.unwrap_or("").to_string(),
+            encryption: Encryption {
+                passwd_digest: self.session.encryption.clone(),
+            },
+        };
+        if !self.session.is_sys() {
+            if !database {
+                return Err(ObError::not_supported_text(
+                    "user tenant cannot specify tenant names",
+                ));
+            }
+            self.cluster
+                .start_tenant_backup(self.session.tenant_id, &req)?;
+            return Ok(Reply::Ok(0));
+        }
+        if database {
+            self.cluster.start_sys_backup(None, &req)?;
+            return Ok(Reply::Ok(0));
+        }
+        if tenants.is_empty() {
+            return Err(ObError::not_supported_text("No tenant name specified"));
+        }
+        let ids = self.tenant_ids(tenants)?;
+        // Naming sys (or a meta tenant, whose fate the reference leaves open) is an internal error.
+        if ids
+            .iter()
+            .any(|&id| !self.cluster.tenant(id).is_some_and(Tenant::is_user))
+        {
+            return Err(ObError::internal());
+        }
+        self.cluster.start_sys_backup(Some(&ids), &req)?;
+        Ok(Reply::Ok(0))
+    }
+
+    fn cancel_backup(&mut self, tenants: Option<&[String]>) -> ObResult<Reply> {
+        let targets = match (self.session.is_sys(), tenants) {
+            (false, Some(_)) => return Err(ObError::not_supported()),
+            (false, None) => vec![self.session.tenant_id],
+            (true, None) => self
+                .cluster
+                .tenants
+                .iter()
+                .filter(|t| t.is_normal() && t.tenant_type != TenantType::Meta)
+                .map(|t| t.id)
+                .collect(),
+            (true, Some(list)) => self.tenant_ids(list)?,
+        };
+        self.cluster.cancel_backup(&targets);
+        Ok(Reply::Ok(0))
+    }
+
+    fn archive_log(&mut self, enable: bool, tenants: Option<&[String]>) -> ObResult<Reply> {
+        if !self.session.is_sys() {
+            if tenants.is_some() {
+                return Err(ObError::access_denied());
+            }
+            self.cluster
+                .set_archive_mode(self.session.tenant_id, enable)?;
+            return Ok(Reply::Ok(0));
+        }
+        let all_users = |c: &Cluster| c.user_tenants().map(|t| t.id).collect::<Vec<_>>();
+        let list = match tenants {
+            None => None,
+            Some(names) => {
+                if names.len() == 1 && names[0].eq_ignore_ascii_case("all") {
+                    None
+                } else {
+                    if names.iter().any(|n| {
+                        n.eq_ignore_ascii_case("all_user") || n.eq_ignore_ascii_case("all_meta")
+                    }) && names.len() == 1
+                    {
+                        return Err(ObError::not_supported_text(
+                            "use all_user/all_meta in 'ALTER SYSTEM ARCHIVELOG' syntax is",
+                        ));
+                    }
+                    if names.iter().any(|n| is_all_word(n)) {
+                        return Err(ObError::not_supported_text(
+                            "all/all_user/all_meta in combination with other names is",
+                        ));
+                    }
+                    let mut ids = Vec::new();
+                    for n in names {
+                        let t = self
+                            .cluster
+                            .tenant_by_name(n)
+                            .ok_or_else(ObError::invalid_tenant_name)?;
+                        if ids.contains(&t.id) {
+                            return Err(ObError::not_supported_text(&format!(
+                                "duplicate tenant {n} is"
+                            )));
+                        }
+                        ids.push(t.id);
+                    }
+                    Some(ids)
+                }
+            }
+        };
+        match list {
+            // No list (or `all`): every user tenant, per-tenant errors ignored.
+            None => {
+                for t in all_users(self.cluster) {
+                    let _ = self.cluster.set_archive_mode(t, enable);
+                }
+                Ok(Reply::Ok(0))
+            }
+            Some(ids) => {
+                let mut last = Ok(());
+                for t in ids {
+                    last = self.cluster.set_archive_mode(t, enable);
+                }
+                // ARCHIVELOG ignores per-tenant failures; NOARCHIVELOG returns the last one's.
+                if !enable {
+                    last?;
+                }
+                Ok(Reply::Ok(0))
+            }
+        }
+    }
+
+    /// Resolves the one tenant a delete-policy statement acts on (§1.7).
+    fn policy_tenant(&self, tenants: Option<&[String]>) -> ObResult<u64> {
+        match (self.session.is_sys(), tenants) {
+            (false, Some(_)) => Err(ObError::not_supported_text(
+                "user tenant cannot specify tenant names",
+            )),
+            (false, None) => Ok(self.session.tenant_id),
+            (true, None) => Err(ObError::not_supported_text(
+                "Too little tenant names specified, only one tenant name can be specified",
+            )),
+            (true, Some(list)) if list.len() > 1 => Err(ObError::not_supported_text(
+                "Too many tenant names specified, only one tenant name can be specified",
+            )),
+            (true, Some(list)) => Ok(self.tenant_ids(list)?.first().copied().unwrap_or(0)),
+        }
+    }
+
+    fn check_policy_name(name: Option<&str>) -> ObResult<String> {
+        match name {
+            None | Some("") => Err(ObError::not_supported_text(
+                "delete policy name is not specified, which is",
+            )),
+            Some(n) if n != "default" => Err(ObError::not_supported_text(
+                "The policy name is not 'default', it is",
+            )),
+            Some(n) => Ok(n.to_string()),
+        }
+    }
+
+    fn add_delete_policy(
+        &mut self,
+        name: Option<&str>,
+        window: Option<&str>,
+        redundancy: Option<i64>,
+        tenants: Option<&[String]>,
+    ) -> ObResult<Reply> {
+        let name = Self::check_policy_name(name)?;
+        let micros = match (window, redundancy) {
+            (None, None) => {
+                return Err(ObError::not_supported_text(
+                    "Neither recovery_window nor redundancy is set",
+                ));
+            }
+            (Some(w), _) => crate::params::parse_duration(w)
+                .filter(|_| w.trim().ends_with(|c: char| c.is_ascii_alphabetic()))
+                .ok_or_else(|| {
+                    ObError::not_supported_text("recovery window is not be time string")
+                })?,
+            (None, Some(r)) if r != 1 => {
+                return Err(ObError::not_supported_text("Redundancy not equal to 1 is"));
+            }
+            (None, Some(_)) => 0,
+        };
+        let tenant = self.policy_tenant(tenants)?;
+        self.cluster.tenant_backup_mut(tenant).delete_policy = Some(DeletePolicy {
+            name,
+            recovery_window: window.unwrap_or("0d").to_string(),
+            recovery_window_micros: micros,
+        });
+        self.cluster.wake_cleaner();
+        Ok(Reply::Ok(0))
+    }
+
+    fn drop_delete_policy(
+        &mut self,
+        name: Option<&str>,
+        tenants: Option<&[String]>,
+    ) -> ObResult<Reply> {
+        Self::check_policy_name(name)?;
+        let tenant = self.policy_tenant(tenants)?;
+        self.cluster.tenant_backup_mut(tenant).delete_policy = None;
+        Ok(Reply::Ok(0))
+    }
+
+    fn restore(&mut self, r: &Restore) -> ObResult<Reply> {
+        let Restore {
+            tenant,
+            from,
+            until,
+            with,
+            encrypted_by: _,
+            description,
+            preview,
+        } = r;
+        let (tenant, until, preview) = (tenant.as_ref(), until.as_ref(), *preview);
+        let (from, with, description) = (from.as_deref(), with.as_deref(), description.as_deref());
+        self.require_sys()?;
+        if let Some(t) = tenant {
+            let lower = t.name.to_ascii_lowercase();
+            if lower == "all_user" || lower == "all_meta" || (t.quoted && lower == "all") {
+                return Err(ObError::not_supported_text(&format!(
+                    "since 4.2.1, using \"{lower}\" (case insensitive) as a tenant name is"
+                )));
+            }
+            if t.name.contains('$') {
+                return Err(ObError::not_supported_text(
+                    "since 4.2.1, manually creating a tenant name containing '$' is",
+                ));
+            }
+        }
+        let until_scn = match until {
+            None => None,
+            Some(RestoreUntil::Scn(n)) => {
+                if *n <= 0 || *n > i128::from(u64::MAX) {
+                    return Err(ObError::invalid_argument(
+                        "until scn, it should be positive integer",
+                    ));
+                }
+                Some(*n as u64)
+            }
+            Some(RestoreUntil::Time(s)) => {
+                let us = parse_datetime(s)
+                    .filter(|&us| us > 0)
+                    .ok_or_else(|| ObError::invalid_argument("until time"))?;
+                Some(us as u64 * 1000)
+            }
+        };
+        if preview && until_scn.is_none() {
+            return Err(ObError::op_not_allow(
+                "restore preview must have a scn or timestamp, otherwise",
+            ));
+        }
+        let Some(from) = from else {
+            return Err(ObError::entry_not_exist(
+                "no backup set path or log piece can be used to restore",
+            ));
+        };
+        let uris: Vec<String> = from
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if preview {
+            let plan = self.cluster.plan_restore(&uris, until_scn)?;
+            let mut set = ResultSet::new(vec![
+                Column::not_null("BACKUP_TYPE", ColumnKind::Text),
+                Column::not_null("BACKUP_ID", ColumnKind::Int),
+                Column::not_null("PREVIEW_PATH", ColumnKind::Text),
+                Column::not_null("FILE_STATUS", ColumnKind::Text),
+            ]);
+            for s in &plan.sets {
+                set.push_row(vec![
+                    Value::str("BACKUP_SET"),
+                    Value::Int(s.backup_set_id as i64),
+                    Value::Str(format!("{}/{}", s.path, s.dir_name())),
+                    Value::str(s.file_status.as_str()),
+                ]);
+            }
+            for (i, p) in plan.pieces.iter().enumerate() {
+                set.push_row(vec![
+                    Value::str("ARCHIVELOG_PIECE"),
+                    Value::Int(i as i64 + 1),
+                    Value::str(p.as_str()),
+                    Value::str("AVAILABLE"),
+                ]);
+            }
+            return Ok(Reply::Rows(set));
+        }
+        let Some(tenant) = tenant else {
+            return Err(ObError::parse("", 1));
+        };
+        let Some(with) = with else {
+            return Err(ObError::parse("", 1));
+        };
+        let req = RestoreRequest {
+            tenant_name: tenant.name.clone(),
+            uris,
+            until_scn,
+            options: with.to_string(),
+            decryption_digests: self.session.decryption.clone(),
+            description: description.unwrap_or("").to_string(),
+        };
+        self.cluster.start_restore(&req)?;
+        Ok(Reply::Ok(0))
+    }
+}

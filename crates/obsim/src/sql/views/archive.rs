@@ -1,0 +1,271 @@
+//! Log archive: DBA_OB_ARCHIVELOG, DBA_OB_ARCHIVELOG_SUMMARY, DBA_OB_ARCHIVELOG_PIECE_FILES and
+//! DBA_OB_ARCHIVE_DEST (and their CDB_ twins). Invariant: each row function gives one value per
+//! column of its list, in order (the summary swaps PATH and COMMENT, as OceanBase does).
+
+use super::{ColDef, Scope, ViewDef, bytes_display, decimal, in_scope, int, scn_display, text};
+use crate::archive::{ArchiveRound, TenantArchive};
+use crate::cluster::Cluster;
+use crate::sim::DAY;
+use crate::value::Value;
+
+/// The current round of each tenant.
+pub(super) const ARCHIVELOG: ViewDef = ViewDef {
+    base: "OB_ARCHIVELOG",
+    columns: ARCHIVELOG_COLS,
+    prefixed: true,
+    sys_only: false,
+    rows: archivelog_rows,
+};
+
+/// Every round, current and past.
+pub(super) const ARCHIVELOG_SUMMARY: ViewDef = ViewDef {
+    base: "OB_ARCHIVELOG_SUMMARY",
+    columns: ARCHIVELOG_SUMMARY_COLS,
+    prefixed: true,
+    sys_only: false,
+    rows: archivelog_summary_rows,
+};
+
+/// The pieces of every round.
+pub(super) const PIECE_FILES: ViewDef = ViewDef {
+    base: "OB_ARCHIVELOG_PIECE_FILES",
+    columns: PIECE_COLS,
+    prefixed: true,
+    sys_only: false,
+    rows: piece_rows,
+};
+
+/// The LOG_ARCHIVE_DEST settings, one row per attribute.
+pub(super) const ARCHIVE_DEST: ViewDef = ViewDef {
+    base: "OB_ARCHIVE_DEST",
+    columns: ARCHIVE_DEST_COLS,
+    prefixed: true,
+    sys_only: false,
+    rows: archive_dest_rows,
+};
+
+const ARCHIVELOG_COLS: &[ColDef] = &[
+    ("DEST_ID", "bigint(20)", false),
+    ("ROUND_ID", "bigint(20)", false),
+    ("INCARNATION", "bigint(20)", false),
+    ("DEST_NO", "bigint(20)", false),
+    ("STATUS", "varchar(64)", false),
+    ("START_SCN", "bigint(20) unsigned", false),
+    ("START_SCN_DISPLAY", "datetime(6)", false),
+    ("CHECKPOINT_SCN", "bigint(20) unsigned", false),
+    ("CHECKPOINT_SCN_DISPLAY", "datetime(6)", false),
+    ("COMPATIBLE", "bigint(20)", false),
+    ("BASE_PIECE_ID", "bigint(20)", false),
+    ("USED_PIECE_ID", "bigint(20)", false),
+    ("PIECE_SWITCH_INTERVAL", "bigint(20)", false),
+    ("UNIT_SIZE", "bigint(20)", false),
+    ("COMPRESSION", "varchar(128)", false),
+    ("INPUT_BYTES", "bigint(21)", false),
+    ("INPUT_BYTES_DISPLAY", "varchar(28)", false),
+    ("OUTPUT_BYTES", "bigint(21)", false),
+    ("OUTPUT_BYTES_DISPLAY", "varchar(28)", false),
+    ("COMPRESSION_RATIO", "decimal(24,2)", false),
+    ("DELETED_INPUT_BYTES", "bigint(20)", false),
+    ("DELETED_INPUT_BYTES_DISPLAY", "varchar(27)", false),
+    ("DELETED_OUTPUT_BYTES", "bigint(20)", false),
+    ("DELETED_OUTPUT_BYTES_DISPLAY", "varchar(27)", false),
+    ("COMMENT", "varchar(262144)", false),
+    ("PATH", "varchar(2048)", false),
+];
+
+/// DBA_OB_ARCHIVELOG_SUMMARY: the same columns with PATH before COMMENT.
+const ARCHIVELOG_SUMMARY_COLS: &[ColDef] = &[
+    ("DEST_ID", "bigint(20)", false),
+    ("ROUND_ID", "bigint(20)", false),
+    ("INCARNATION", "bigint(20)", false),
+    ("DEST_NO", "bigint(20)", false),
+    ("STATUS", "varchar(64)", false),
+    ("START_SCN", "bigint(20) unsigned", false),
+    ("START_SCN_DISPLAY", "datetime(6)", false),
+    ("CHECKPOINT_SCN", "bigint(20) unsigned", false),
+    ("CHECKPOINT_SCN_DISPLAY", "datetime(6)", false),
+    ("COMPATIBLE", "bigint(20)", false),
+    ("BASE_PIECE_ID", "bigint(20)", false),
+    ("USED_PIECE_ID", "bigint(20)", false),
+    ("PIECE_SWITCH_INTERVAL", "bigint(20)", false),
+    ("UNIT_SIZE", "bigint(20)", false),
+    ("COMPRESSION", "varchar(128)", false),
+    ("INPUT_BYTES", "bigint(21)", false),
+    ("INPUT_BYTES_DISPLAY", "varchar(28)", false),
+    ("OUTPUT_BYTES", "bigint(21)", false),
+    ("OUTPUT_BYTES_DISPLAY", "varchar(28)", false),
+    ("COMPRESSION_RATIO", "decimal(24,2)", false),
+    ("DELETED_INPUT_BYTES", "bigint(20)", false),
+    ("DELETED_INPUT_BYTES_DISPLAY", "varchar(27)", false),
+    ("DELETED_OUTPUT_BYTES", "bigint(20)", false),
+    ("DELETED_OUTPUT_BYTES_DISPLAY", "varchar(27)", false),
+    ("PATH", "varchar(2048)", false),
+    ("COMMENT", "varchar(262144)", false),
+];
+
+const PIECE_COLS: &[ColDef] = &[
+    ("DEST_ID", "bigint(20)", false),
+    ("ROUND_ID", "bigint(20)", false),
+    ("PIECE_ID", "bigint(20)", false),
+    ("INCARNATION", "bigint(20)", false),
+    ("DEST_NO", "bigint(20)", false),
+    ("STATUS", "varchar(64)", false),
+    ("START_SCN", "bigint(20) unsigned", false),
+    ("START_SCN_DISPLAY", "datetime(6)", false),
+    ("CHECKPOINT_SCN", "bigint(20) unsigned", false),
+    ("CHECKPOINT_SCN_DISPLAY", "datetime(6)", false),
+    ("MAX_SCN", "bigint(20) unsigned", false),
+    ("END_SCN", "bigint(20) unsigned", false),
+    ("END_SCN_DISPLAY", "datetime(6)", false),
+    ("COMPATIBLE", "bigint(20)", false),
+    ("UNIT_SIZE", "bigint(20)", false),
+    ("COMPRESSION", "varchar(128)", false),
+    ("INPUT_BYTES", "bigint(20)", false),
+    ("INPUT_BYTES_DISPLAY", "varchar(27)", false),
+    ("OUTPUT_BYTES", "bigint(20)", false),
+    ("OUTPUT_BYTES_DISPLAY", "varchar(27)", false),
+    ("COMPRESSION_RATIO", "decimal(23,2)", false),
+    ("FILE_STATUS", "varchar(64)", false),
+    ("PATH", "varchar(2048)", false),
+];
+
+const ARCHIVE_DEST_COLS: &[ColDef] = &[
+    ("DEST_NO", "bigint(20)", false),
+    ("NAME", "varchar(1024)", false),
+    ("VALUE", "varchar(4096)", false),
+];
+
+pub fn archivelog_row(r: &ArchiveRound, summary: bool) -> Vec<Value> {
+    let ratio = if r.input_bytes == 0 {
+        0.0
+    } else {
+        r.output_bytes as f64 / r.input_bytes as f64
+    };
+    let mut row = vec![
+        int(r.dest_id),
+        int(r.round_id),
+        int(1),
+        int(r.dest_no),
+        text(r.state.as_str()),
+        Value::UInt(r.start_scn),
+        scn_display(r.start_scn),
+        Value::UInt(r.checkpoint_scn),
+        scn_display(r.checkpoint_scn),
+        int(1),
+        int(r.base_piece_id),
+        int(r.used_piece_id),
+        int(r.piece_switch_interval),
+        int(1),
+        text("none"),
+        int(r.input_bytes),
+        text(&bytes_display(r.input_bytes)),
+        int(r.output_bytes),
+        text(&bytes_display(r.output_bytes)),
+        decimal(ratio, 2),
+        int(0),
+        text(&bytes_display(0)),
+        int(0),
+        text(&bytes_display(0)),
+    ];
+    if summary {
+        row.push(text(&r.path));
+        row.push(text(&r.comment));
+    } else {
+        row.push(text(&r.comment));
+        row.push(text(&r.path));
+    }
+    row
+}
+
+fn archive_tenants(c: &Cluster, scope: Scope) -> impl Iterator<Item = (&u64, &TenantArchive)> {
+    c.archive.iter().filter(move |(t, _)| in_scope(scope, **t))
+}
+
+fn archivelog_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    archive_tenants(c, scope)
+        .filter_map(|(t, a)| a.round.as_ref().map(|r| (*t, archivelog_row(r, false))))
+        .collect()
+}
+
+fn archivelog_summary_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    archive_tenants(c, scope)
+        .flat_map(|(t, a)| a.all_rounds().map(move |r| (*t, archivelog_row(r, true))))
+        .collect()
+}
+
+fn piece_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    let mut out = Vec::new();
+    for (t, a) in archive_tenants(c, scope) {
+        for r in a.all_rounds().filter(|r| r.start_scn > 0) {
+            let interval_ns = r.piece_switch_interval.max(1) * 1000;
+            for p in r.base_piece_id..=r.used_piece_id {
+                let start = r.start_scn + (p - r.base_piece_id) * interval_ns;
+                let end = start + interval_ns;
+                let active = p == r.used_piece_id && r.state != crate::archive::RoundState::Stop;
+                let checkpoint = r.checkpoint_scn.min(end);
+                let share = if r.used_piece_id > r.base_piece_id {
+                    r.used_piece_id - r.base_piece_id + 1
+                } else {
+                    1
+                };
+                let bytes = r.input_bytes / share;
+                out.push((
+                    *t,
+                    vec![
+                        int(r.dest_id),
+                        int(r.round_id),
+                        int(p),
+                        int(1),
+                        int(r.dest_no),
+                        text(if active { "ACTIVE" } else { "FROZEN" }),
+                        Value::UInt(start),
+                        scn_display(start),
+                        Value::UInt(checkpoint),
+                        scn_display(checkpoint),
+                        Value::UInt(checkpoint),
+                        Value::UInt(end),
+                        scn_display(end),
+                        int(1),
+                        int(1),
+                        text("none"),
+                        int(bytes),
+                        text(&bytes_display(bytes)),
+                        int(bytes),
+                        text(&bytes_display(bytes)),
+                        decimal(if bytes == 0 { 0.0 } else { 1.0 }, 2),
+                        text("AVAILABLE"),
+                        text(&format!(
+                            "{}/piece_d{}r{}p{}",
+                            r.path, r.dest_id, r.round_id, p
+                        )),
+                    ],
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn archive_dest_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    let mut out = Vec::new();
+    for (t, a) in archive_tenants(c, scope) {
+        if let Some(d) = &a.dest {
+            for (name, value) in [
+                ("binding", d.binding.clone()),
+                ("dest_id", d.dest_id.to_string()),
+                ("path", d.path.clone()),
+                (
+                    "piece_switch_interval",
+                    d.piece_switch_interval_text.clone(),
+                ),
+                ("state", d.state.as_str().to_string()),
+            ] {
+                out.push((*t, vec![int(0), text(name), Value::Str(value)]));
+            }
+        }
+    }
+    out
+}
+
+/// One day in µs: the default PIECE_SWITCH_INTERVAL (kept for readers of the view code).
+pub const DEFAULT_PIECE_SWITCH_INTERVAL: u64 = DAY;

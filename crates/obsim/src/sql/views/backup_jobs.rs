@@ -1,0 +1,202 @@
+//! Backup jobs and tasks: DBA_OB_BACKUP_JOBS, DBA_OB_BACKUP_JOB_HISTORY, DBA_OB_BACKUP_TASKS and
+//! DBA_OB_BACKUP_TASK_HISTORY (and their CDB_ twins). Invariant: `job_row` and `task_row` give
+//! exactly one value per column of `JOB_COLS` / `TASK_COLS`, in their order; the task history
+//! shows the first 28 of them.
+
+use super::{ColDef, Scope, ViewDef, in_scope, int, progress, rate, text, ts, ts_or_null};
+use crate::backup::{BackupJob, BackupTask};
+use crate::cluster::Cluster;
+use crate::value::Value;
+
+/// The jobs running now.
+pub(super) const JOBS: ViewDef = ViewDef {
+    base: "OB_BACKUP_JOBS",
+    columns: JOB_COLS,
+    prefixed: true,
+    sys_only: false,
+    rows: jobs_rows,
+};
+
+/// Finished jobs.
+pub(super) const JOB_HISTORY: ViewDef = ViewDef {
+    base: "OB_BACKUP_JOB_HISTORY",
+    columns: JOB_COLS,
+    prefixed: true,
+    sys_only: false,
+    rows: job_history_rows,
+};
+
+/// The tasks (one per tenant and job) running now.
+pub(super) const TASKS: ViewDef = ViewDef {
+    base: "OB_BACKUP_TASKS",
+    columns: TASK_COLS,
+    prefixed: true,
+    sys_only: false,
+    rows: tasks_rows,
+};
+
+/// Finished tasks.
+pub(super) const TASK_HISTORY: ViewDef = ViewDef {
+    base: "OB_BACKUP_TASK_HISTORY",
+    columns: TASK_HISTORY_COLS,
+    prefixed: true,
+    sys_only: false,
+    rows: task_history_rows,
+};
+
+const JOB_COLS: &[ColDef] = &[
+    ("JOB_ID", "bigint(20)", false),
+    ("INCARNATION", "bigint(20)", false),
+    ("BACKUP_SET_ID", "bigint(20)", true),
+    ("INITIATOR_TENANT_ID", "bigint(20)", false),
+    ("INITIATOR_JOB_ID", "bigint(20)", false),
+    ("EXECUTOR_TENANT_ID", "varchar(65536)", false),
+    ("PLUS_ARCHIVELOG", "varchar(4096)", false),
+    ("BACKUP_TYPE", "varchar(4096)", false),
+    ("JOB_LEVEL", "varchar(4096)", false),
+    ("ENCRYPTION_MODE", "varchar(4096)", true),
+    ("PASSWD", "varchar(4096)", true),
+    ("START_TIMESTAMP", "timestamp(6)", false),
+    ("END_TIMESTAMP", "timestamp(6)", false),
+    ("STATUS", "varchar(4096)", false),
+    ("RESULT", "bigint(20)", false),
+    ("COMMENT", "varchar(4096)", true),
+    ("DESCRIPTION", "varchar(4096)", true),
+    ("PATH", "varchar(4096)", true),
+];
+
+const TASK_COLS: &[ColDef] = &[
+    ("TASK_ID", "bigint(20)", false),
+    ("JOB_ID", "bigint(20)", false),
+    ("INCARNATION", "bigint(20)", false),
+    ("BACKUP_SET_ID", "bigint(20)", false),
+    ("START_TIMESTAMP", "timestamp(6)", false),
+    ("END_TIMESTAMP", "timestamp(6)", false),
+    ("STATUS", "varchar(4096)", false),
+    ("START_SCN", "bigint(20) unsigned", false),
+    ("END_SCN", "bigint(20) unsigned", false),
+    ("USER_LS_START_SCN", "bigint(20) unsigned", false),
+    ("ENCRYPTION_MODE", "varchar(4096)", true),
+    ("PASSWD", "varchar(4096)", true),
+    ("INPUT_BYTES", "bigint(20)", true),
+    ("OUTPUT_BYTES", "bigint(20)", true),
+    ("OUTPUT_RATE_BYTES", "decimal(32,4)", false),
+    ("EXTRA_META_BYTES", "bigint(20)", true),
+    ("TABLET_COUNT", "bigint(20)", true),
+    ("FINISH_TABLET_COUNT", "bigint(20)", true),
+    ("MACRO_BLOCK_COUNT", "bigint(20)", true),
+    ("FINISH_MACRO_BLOCK_COUNT", "bigint(20)", true),
+    ("FILE_COUNT", "bigint(20)", true),
+    ("META_TURN_ID", "bigint(20)", true),
+    ("DATA_TURN_ID", "bigint(20)", true),
+    ("RESULT", "bigint(20)", true),
+    ("COMMENT", "varchar(4096)", true),
+    ("PATH", "varchar(4096)", true),
+    ("MINOR_TURN_ID", "bigint(20)", false),
+    ("MAJOR_TURN_ID", "bigint(20)", false),
+    ("DATA_PROGRESS", "decimal(26,2)", false),
+    ("LOG_FILE_COUNT", "bigint(20)", false),
+    ("FINISH_LOG_FILE_COUNT", "bigint(20)", false),
+    ("LOG_PROGRESS", "decimal(26,2)", false),
+];
+
+/// DBA_OB_BACKUP_TASK_HISTORY has only columns 1–28 (§3.2).
+const TASK_HISTORY_COLS: &[ColDef] = TASK_COLS.split_at(28).0;
+
+pub fn job_row(j: &BackupJob) -> Vec<Value> {
+    vec![
+        int(j.job_id),
+        int(j.incarnation),
+        int(j.backup_set_id),
+        int(j.initiator_tenant_id),
+        int(j.initiator_job_id),
+        text(&j.executor_text()),
+        text(if j.plus_archivelog { "ON" } else { "OFF" }),
+        text(j.backup_type.as_str()),
+        text(j.job_level.as_str()),
+        text(j.encryption.mode()),
+        text(j.encryption.passwd()),
+        ts(j.start_ts),
+        ts_or_null(j.end_ts),
+        text(j.status.as_str()),
+        Value::Int(i64::from(j.result)),
+        text(&j.comment),
+        text(&j.description),
+        text(&j.path),
+    ]
+}
+
+fn jobs_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    c.backup
+        .iter()
+        .filter(|(t, _)| in_scope(scope, **t))
+        .flat_map(|(t, b)| b.jobs.iter().map(move |j| (*t, job_row(j))))
+        .collect()
+}
+
+fn job_history_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    c.backup
+        .iter()
+        .filter(|(t, _)| in_scope(scope, **t))
+        .flat_map(|(t, b)| b.job_history.iter().map(move |j| (*t, job_row(j))))
+        .collect()
+}
+
+pub fn task_row(t: &BackupTask) -> Vec<Value> {
+    vec![
+        int(t.task_id),
+        int(t.job_id),
+        int(t.incarnation),
+        int(t.backup_set_id),
+        ts(t.start_ts),
+        ts_or_null(t.end_ts),
+        text(t.status.as_str()),
+        Value::UInt(t.start_scn),
+        Value::UInt(t.end_scn),
+        Value::UInt(t.user_ls_start_scn),
+        text(t.encryption.mode()),
+        text(t.encryption.passwd()),
+        int(t.input_bytes),
+        int(t.output_bytes),
+        rate(t.output_bytes, t.start_ts, t.end_ts),
+        int(t.extra_meta_bytes),
+        int(t.tablet_count),
+        int(t.finish_tablet_count),
+        int(t.macro_block_count),
+        int(t.finish_macro_block_count),
+        int(t.file_count),
+        int(t.meta_turn_id),
+        int(t.data_turn_id),
+        Value::Int(i64::from(t.result)),
+        text(&t.comment),
+        text(&t.path),
+        int(t.minor_turn_id),
+        int(t.major_turn_id),
+        progress(t.finish_macro_block_count, t.macro_block_count),
+        int(t.log_file_count),
+        int(t.finish_log_file_count),
+        progress(t.finish_log_file_count, t.log_file_count),
+    ]
+}
+
+fn tasks_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    c.backup
+        .iter()
+        .filter(|(t, _)| in_scope(scope, **t))
+        .flat_map(|(t, b)| b.tasks.iter().map(move |x| (*t, task_row(x))))
+        .collect()
+}
+
+fn task_history_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    c.backup
+        .iter()
+        .filter(|(t, _)| in_scope(scope, **t))
+        .flat_map(|(t, b)| {
+            b.task_history.iter().map(move |x| {
+                let mut row = task_row(x);
+                row.truncate(28);
+                (*t, row)
+            })
+        })
+        .collect()
+}

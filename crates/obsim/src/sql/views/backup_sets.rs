@@ -1,0 +1,147 @@
+//! Backup sets: DBA_OB_BACKUP_SET_FILES (and CDB_). Invariant: `set_row` gives one value per
+//! column of `SET_COLS`, in order; while a set is being written its counters are the running
+//! task's, so the view and DBA_OB_BACKUP_TASKS agree.
+
+use super::{
+    ColDef, Scope, ViewDef, decimal, in_scope, int, rate, scn_display, text, ts, ts_or_null,
+};
+use crate::backup::{BackupSet, BackupTask};
+use crate::cluster::Cluster;
+use crate::value::Value;
+
+/// Every backup set of the tenant, running or done.
+pub(super) const SET_FILES: ViewDef = ViewDef {
+    base: "OB_BACKUP_SET_FILES",
+    columns: SET_COLS,
+    prefixed: true,
+    sys_only: false,
+    rows: set_rows,
+};
+
+const SET_COLS: &[ColDef] = &[
+    ("BACKUP_SET_ID", "bigint(20)", false),
+    ("DEST_ID", "bigint(20)", false),
+    ("INCARNATION", "bigint(20)", false),
+    ("BACKUP_TYPE", "varchar(64)", false),
+    ("PREV_FULL_BACKUP_SET_ID", "bigint(20)", false),
+    ("PREV_INC_BACKUP_SET_ID", "bigint(20)", false),
+    ("START_TIMESTAMP", "timestamp(6)", false),
+    ("END_TIMESTAMP", "timestamp(6)", false),
+    ("STATUS", "varchar(64)", false),
+    ("FILE_STATUS", "varchar(64)", false),
+    ("ELAPSED_SECONDES", "decimal(22,0)", false),
+    ("PLUS_ARCHIVELOG", "varchar(4096)", false),
+    ("START_REPLAY_SCN", "bigint(20) unsigned", false),
+    ("START_REPLAY_SCN_DISPLAY", "datetime(6)", false),
+    ("MIN_RESTORE_SCN", "bigint(20) unsigned", false),
+    ("MIN_RESTORE_SCN_DISPLAY", "varchar(4096)", false),
+    ("INPUT_BYTES", "bigint(20)", true),
+    ("OUTPUT_BYTES", "bigint(20)", true),
+    ("OUTPUT_RATE_BYTES", "decimal(32,4)", false),
+    ("EXTRA_META_BYTES", "bigint(20)", true),
+    ("TABLET_COUNT", "bigint(20)", true),
+    ("FINISH_TABLET_COUNT", "bigint(20)", true),
+    ("MACRO_BLOCK_COUNT", "bigint(20)", true),
+    ("FINISH_MACRO_BLOCK_COUNT", "bigint(20)", true),
+    ("FILE_COUNT", "bigint(20)", true),
+    ("META_TURN_ID", "bigint(20)", true),
+    ("DATA_TURN_ID", "bigint(20)", true),
+    ("RESULT", "bigint(20)", false),
+    ("COMMENT", "varchar(4096)", true),
+    ("ENCRYPTION_MODE", "varchar(64)", true),
+    ("PASSWD", "varchar(128)", true),
+    ("TENANT_COMPATIBLE", "varchar(4096)", false),
+    ("BACKUP_COMPATIBLE", "bigint(20)", false),
+    ("PATH", "varchar(4096)", true),
+    ("CLUSTER_VERSION", "varchar(4096)", false),
+    ("CONSISTENT_SCN", "bigint(20) unsigned", false),
+    ("MINOR_TURN_ID", "bigint(20)", false),
+    ("MAJOR_TURN_ID", "bigint(20)", false),
+];
+
+pub fn set_row(s: &BackupSet, running: Option<&BackupTask>) -> Vec<Value> {
+    // While the set is being written, its counters follow the running task.
+    let (input, output, extra, fin_tablets, blocks, fin_blocks, files) = match running {
+        Some(t) => (
+            t.input_bytes,
+            t.output_bytes,
+            t.extra_meta_bytes,
+            t.finish_tablet_count,
+            t.macro_block_count,
+            t.finish_macro_block_count,
+            t.file_count,
+        ),
+        None => (
+            s.input_bytes,
+            s.output_bytes,
+            s.extra_meta_bytes,
+            s.finish_tablet_count,
+            s.macro_block_count,
+            s.finish_macro_block_count,
+            s.file_count,
+        ),
+    };
+    let elapsed = if s.end_ts > s.start_ts {
+        ((s.end_ts - s.start_ts) as f64 / 1e6).round()
+    } else {
+        0.0
+    };
+    vec![
+        int(s.backup_set_id),
+        int(s.dest_id),
+        int(s.incarnation),
+        text(s.backup_type.as_str()),
+        int(s.prev_full_backup_set_id),
+        int(s.prev_inc_backup_set_id),
+        ts(s.start_ts),
+        ts_or_null(s.end_ts),
+        text(s.status.as_str()),
+        text(s.file_status.as_str()),
+        decimal(elapsed, 0),
+        text(if s.plus_archivelog { "ON" } else { "OFF" }),
+        Value::UInt(s.start_replay_scn),
+        scn_display(s.start_replay_scn),
+        Value::UInt(s.min_restore_scn),
+        match scn_display(s.min_restore_scn) {
+            Value::DateTime { micros, .. } => {
+                Value::Str(crate::calendar::format_datetime(micros, true))
+            }
+            other => other,
+        },
+        int(input),
+        int(output),
+        rate(output, s.start_ts, s.end_ts),
+        int(extra),
+        int(s.tablet_count),
+        int(fin_tablets),
+        int(blocks),
+        int(fin_blocks),
+        int(files),
+        int(s.meta_turn_id),
+        int(s.data_turn_id),
+        Value::Int(i64::from(s.result)),
+        text(&s.comment),
+        text(s.encryption.mode()),
+        text(s.encryption.passwd()),
+        text(&s.tenant_compatible),
+        int(s.backup_compatible),
+        text(&s.path),
+        text(&s.cluster_version),
+        Value::UInt(s.consistent_scn),
+        int(s.minor_turn_id),
+        int(s.major_turn_id),
+    ]
+}
+
+fn set_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    c.backup
+        .iter()
+        .filter(|(t, _)| in_scope(scope, **t))
+        .flat_map(|(t, b)| {
+            b.sets.iter().map(move |s| {
+                let running = b.tasks.iter().find(|x| x.backup_set_id == s.backup_set_id);
+                (*t, set_row(s, running))
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,135 @@
+//! Tests of the view registry and the shared cell helpers.
+
+use super::*;
+use crate::cluster::SYS_TENANT_ID;
+
+#[test]
+fn dba_and_cdb_twins_resolve_and_cdb_only_from_sys() {
+    let v = resolve("dba_ob_backup_jobs", false).unwrap();
+    assert_eq!(
+        (v.name.as_str(), v.cdb, v.columns().len()),
+        ("DBA_OB_BACKUP_JOBS", false, 18)
+    );
+    assert!(resolve("CDB_OB_BACKUP_JOBS", false).is_none());
+    let cdb = resolve("CDB_OB_BACKUP_JOBS", true).unwrap();
+    assert_eq!(cdb.columns()[0].name, "TENANT_ID");
+    assert_eq!(cdb.columns().len(), 19);
+    assert!(resolve("DBA_OB_RESTORE_PROGRESS", false).is_none());
+    assert!(resolve("gv$ob_parameters", false).is_some());
+}
+
+#[test]
+fn column_counts_match_the_reference() {
+    let n = |name: &str| resolve(name, true).unwrap().columns().len();
+    assert_eq!(n("DBA_OB_BACKUP_TASKS"), 32);
+    assert_eq!(n("DBA_OB_BACKUP_TASK_HISTORY"), 28);
+    assert_eq!(n("DBA_OB_BACKUP_SET_FILES"), 38);
+    assert_eq!(n("DBA_OB_ARCHIVELOG"), 26);
+    assert_eq!(n("DBA_OB_TENANTS"), 25);
+    assert_eq!(n("GV$OB_PARAMETERS"), 13);
+    let summary = resolve("DBA_OB_ARCHIVELOG_SUMMARY", true)
+        .unwrap()
+        .columns();
+    assert_eq!(
+        (summary[24].name.as_str(), summary[25].name.as_str()),
+        ("PATH", "COMMENT")
+    );
+}
+
+#[test]
+fn tenants_view_shows_all_from_sys_and_own_row_from_a_user_tenant() {
+    let c = Cluster::new(1);
+    let v = resolve("DBA_OB_TENANTS", true).unwrap();
+    assert_eq!(v.rows(&c, SYS_TENANT_ID).len(), 5);
+    let own = v.rows(&c, 1002);
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0][1], Value::Str("mysql_tenant".into()));
+    assert_eq!(own[0][19], Value::Str("NOARCHIVELOG".into()));
+    let sys = &v.rows(&c, SYS_TENANT_ID)[0];
+    assert_eq!(sys[15], Value::Null, "SYS rows have NULL SCNs");
+}
+
+#[test]
+fn bytes_display_uses_mb_below_a_gigabyte() {
+    assert_eq!(bytes_display(0), "0.00MB");
+    assert_eq!(bytes_display(1536 * 1024), "1.50MB");
+    assert_eq!(bytes_display(3 << 30), "3.00GB");
+}
+
+#[test]
+fn progress_follows_the_view_formula() {
+    assert_eq!(
+        progress(0, 0),
+        Value::Decimal {
+            mantissa: 0,
+            scale: 2
+        }
+    );
+    assert_eq!(
+        progress(5, 4),
+        Value::Decimal {
+            mantissa: 9999,
+            scale: 2
+        }
+    );
+    assert_eq!(
+        progress(1, 3),
+        Value::Decimal {
+            mantissa: 3333,
+            scale: 2
+        }
+    );
+}
+
+/// The invariant of the registry: every row a view shows has one value per column of its list,
+/// for every view (DBA_, CDB_ and plain), on a cluster where each of them has rows.
+#[test]
+fn every_row_has_one_value_per_column() {
+    // Finished and running backups, archive rounds and pieces, a delete policy, a restore
+    // running and one canceled.
+    let mut shell = crate::shell::Shell::new(3);
+    shell.run_to_end(
+        "connect root@mysql_tenant
+ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d/my';
+ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///a/my';
+ALTER SYSTEM ARCHIVELOG;
+SELECT SLEEP(10);
+ALTER SYSTEM BACKUP DATABASE;
+SELECT SLEEP(600);
+ALTER SYSTEM ADD DELETE BACKUP POLICY 'default' RECOVERY_WINDOW '1d';
+ALTER SYSTEM BACKUP INCREMENTAL DATABASE;
+connect root@sys
+ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';
+ALTER SYSTEM CANCEL RESTORE r1;
+ALTER SYSTEM RESTORE r2 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';
+SELECT SLEEP(2);
+",
+    );
+    let c = &mut shell.cluster;
+    // A delete job only starts once a set falls out of the recovery window (a day or more):
+    // one running and one finished are put in place directly.
+    let job = crate::backup::cleanup::DeleteJob {
+        job_id: 9,
+        tenant_id: 1002,
+        parameter: "1d".into(),
+        start_ts: c.now(),
+        end_ts: 0,
+        status: "DOING".into(),
+        task_count: 1,
+        success_task_count: 0,
+        sets: vec![1],
+    };
+    let b = c.tenant_backup_mut(1002);
+    b.delete_jobs.push(job.clone());
+    b.delete_job_history.push(job);
+    let c = &shell.cluster;
+    for name in names(true) {
+        let v = resolve(&name, true).unwrap();
+        let width = v.columns().len();
+        let rows = v.rows(c, 1002);
+        assert!(!rows.is_empty(), "{name} has no rows to check");
+        for row in &rows {
+            assert_eq!(row.len(), width, "{name}: {row:?}");
+        }
+    }
+}
