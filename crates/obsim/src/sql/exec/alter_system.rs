@@ -4,6 +4,7 @@
 //! tenant, tenant names) run in OceanBase's order before any engine call, so the first failing
 //! rule is the one reported and a rejected statement changes nothing.
 
+use super::tenants::TenantWord;
 use super::{Exec, Reply};
 use crate::backup::scheduler::BackupRequest;
 use crate::backup::{BackupType, DeletePolicy, Encryption};
@@ -13,13 +14,6 @@ use crate::error::{ObError, ObResult};
 use crate::restore::RestoreRequest;
 use crate::sql::ast::*;
 use crate::value::{Column, ColumnKind, ResultSet, Value};
-
-/// Names that mean "every tenant" somewhere in the grammar.
-fn is_all_word(name: &str) -> bool {
-    ["all", "all_user", "all_meta"]
-        .iter()
-        .any(|w| name.eq_ignore_ascii_case(w))
-}
 
 impl Exec<'_> {
     pub(super) fn alter_system(&mut self, a: &AlterSystem) -> ObResult<Reply> {
@@ -162,18 +156,16 @@ impl Exec<'_> {
         let list = match tenants {
             None => None,
             Some(names) => {
-                if names.len() == 1 && names[0].eq_ignore_ascii_case("all") {
+                let words: Vec<TenantWord> = names.iter().map(|n| TenantWord::of(n)).collect();
+                if words == [TenantWord::All] {
                     None
                 } else {
-                    if names.iter().any(|n| {
-                        n.eq_ignore_ascii_case("all_user") || n.eq_ignore_ascii_case("all_meta")
-                    }) && names.len() == 1
-                    {
+                    if matches!(words[..], [TenantWord::AllUser | TenantWord::AllMeta]) {
                         return Err(ObError::not_supported_text(
                             "use all_user/all_meta in 'ALTER SYSTEM ARCHIVELOG' syntax is",
                         ));
                     }
-                    if names.iter().any(|n| is_all_word(n)) {
+                    if words.iter().any(|w| w.is_group()) {
                         return Err(ObError::not_supported_text(
                             "all/all_user/all_meta in combination with other names is",
                         ));
@@ -306,7 +298,11 @@ impl Exec<'_> {
         self.require_sys()?;
         if let Some(t) = tenant {
             let lower = t.name.to_ascii_lowercase();
-            if lower == "all_user" || lower == "all_meta" || (t.quoted && lower == "all") {
+            let word = TenantWord::of(&t.name);
+            // A bare `all` is the grammar's ALL keyword, not a name; quoted, it is the word.
+            if matches!(word, TenantWord::AllUser | TenantWord::AllMeta)
+                || (t.quoted && word == TenantWord::All)
+            {
                 return Err(ObError::not_supported_text(&format!(
                     "since 4.2.1, using \"{lower}\" (case insensitive) as a tenant name is"
                 )));

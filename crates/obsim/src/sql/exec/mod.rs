@@ -12,6 +12,7 @@ mod dml;
 mod params;
 mod select;
 mod show;
+mod tenants;
 #[cfg(test)]
 mod tests;
 
@@ -202,21 +203,6 @@ impl Exec<'_> {
         } else {
             Err(ObError::access_denied())
         }
-    }
-
-    /// Tenant names → ids: unknown → 5160; duplicates collapse (§1.2).
-    fn tenant_ids(&self, names: &[String]) -> ObResult<Vec<u64>> {
-        let mut ids = Vec::new();
-        for n in names {
-            let t = self
-                .cluster
-                .tenant_by_name(n)
-                .ok_or_else(ObError::invalid_tenant_name)?;
-            if !ids.contains(&t.id) {
-                ids.push(t.id);
-            }
-        }
-        Ok(ids)
     }
 
     // --- shared by the user-data statements ---------------------------------------------

@@ -3,8 +3,8 @@
 //! its actions or none: every action is validated first, and a failure while applying rolls the
 //! cluster back.
 
+use super::tenants::TenantWord;
 use super::{Exec, Reply};
-use crate::cluster::TenantType;
 use crate::error::{ObError, ObResult};
 use crate::params::{self, CLUSTER_SCOPE, PARAMS, ParamScope};
 use crate::sql::ast::*;
@@ -62,28 +62,15 @@ impl Exec<'_> {
                 (_, ParamScope::Cluster) => vec![CLUSTER_SCOPE],
                 (None, ParamScope::Tenant) => vec![self.session.tenant_id],
                 (Some(name), ParamScope::Tenant) => {
-                    let lower = name.to_ascii_lowercase();
-                    if def.name == "archive_lag_target" && (lower == "all" || lower == "all_meta") {
+                    let word = TenantWord::of(name);
+                    if def.name == "archive_lag_target"
+                        && matches!(word, TenantWord::All | TenantWord::AllMeta)
+                    {
                         return Err(ObError::not_supported_text(
                             "use all/all_meta in 'ALTER SYSTEM SET ARCHIVE_LAG_TARGET' syntax is",
                         ));
                     }
-                    match lower.as_str() {
-                        "all" | "all_user" => self.cluster.user_tenants().map(|t| t.id).collect(),
-                        "all_meta" => self
-                            .cluster
-                            .tenants
-                            .iter()
-                            .filter(|t| t.tenant_type == TenantType::Meta)
-                            .map(|t| t.id)
-                            .collect(),
-                        _ => vec![
-                            self.cluster
-                                .tenant_by_name(name)
-                                .ok_or_else(ObError::invalid_tenant_name)?
-                                .id,
-                        ],
-                    }
+                    self.tenants_of(name)?
                 }
             };
             let raw = match &a.value {
