@@ -415,10 +415,12 @@ pub fn set_chain(c: &Cluster, tenant_id: u64) -> Vec<ChainSet> {
             };
             let (copied, planned) = match (status, task) {
                 (ChainStatus::Running, Some(t)) => {
-                    (t.finish_macro_block_count, t.macro_block_count)
+                    (t.copy.finish_macro_block_count, t.copy.macro_block_count)
                 }
-                (ChainStatus::Success, _) => (s.copied_blocks.len() as u64, s.macro_block_count),
-                _ => (s.finish_macro_block_count, s.macro_block_count),
+                (ChainStatus::Success, _) => {
+                    (s.copied_blocks.len() as u64, s.copy.macro_block_count)
+                }
+                _ => (s.copy.finish_macro_block_count, s.copy.macro_block_count),
             };
             let full = s.backup_type == BackupType::Full;
             ChainSet {

@@ -73,7 +73,7 @@ impl Until {
                             JobLevel::UserTenant => {
                                 user_jobs += 1;
                                 let copying = b.tasks.iter().any(|t| {
-                                    t.job_id == j.job_id && t.finish_macro_block_count > 0
+                                    t.job_id == j.job_id && t.copy.finish_macro_block_count > 0
                                 });
                                 if !copying {
                                     return false;
@@ -532,7 +532,7 @@ mod tests {
             assert_eq!(inc.backup_type, BackupType::Inc);
             assert_eq!(inc.prev_full_backup_set_id, full.backup_set_id);
             assert_eq!(inc.status, SetStatus::Success);
-            assert!(inc.macro_block_count * 4 < full.macro_block_count);
+            assert!(inc.copy.macro_block_count * 4 < full.copy.macro_block_count);
             // What the "See the conversion" step printed.
             let conversion = entries
                 .iter()

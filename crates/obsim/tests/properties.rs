@@ -554,8 +554,8 @@ fn check_sets_hold_changed_blocks(c: &Cluster) -> Result<(), TestCaseError> {
                 first_few(expected.iter().filter(|b| !set.copied_blocks.contains(b))),
                 first_few(set.copied_blocks.iter().filter(|b| !expected.contains(b))),
             );
-            prop_assert_eq!(set.macro_block_count, expected.len() as u64);
-            prop_assert_eq!(set.finish_macro_block_count, expected.len() as u64);
+            prop_assert_eq!(set.copy.macro_block_count, expected.len() as u64);
+            prop_assert_eq!(set.copy.finish_macro_block_count, expected.len() as u64);
         }
     }
     Ok(())

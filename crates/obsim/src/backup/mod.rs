@@ -211,6 +211,25 @@ impl BackupJob {
     }
 }
 
+/// The copy counters a set task and its set file row both show (DBA_OB_BACKUP_TASKS and
+/// DBA_OB_BACKUP_SET_FILES): one struct, so the task's progress and the set's final figures
+/// are the same numbers, never copied field by field.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyCounters {
+    pub input_bytes: u64,
+    pub output_bytes: u64,
+    pub extra_meta_bytes: u64,
+    pub tablet_count: u64,
+    pub finish_tablet_count: u64,
+    pub macro_block_count: u64,
+    pub finish_macro_block_count: u64,
+    pub file_count: u64,
+    pub meta_turn_id: u64,
+    pub data_turn_id: u64,
+    pub minor_turn_id: u64,
+    pub major_turn_id: u64,
+}
+
 /// A row of `__all_backup_task` (DBA_OB_BACKUP_TASKS / _TASK_HISTORY, §3.2).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BackupTask {
@@ -226,21 +245,11 @@ pub struct BackupTask {
     pub end_scn: u64,
     pub user_ls_start_scn: u64,
     pub encryption: Encryption,
-    pub input_bytes: u64,
-    pub output_bytes: u64,
-    pub extra_meta_bytes: u64,
-    pub tablet_count: u64,
-    pub finish_tablet_count: u64,
-    pub macro_block_count: u64,
-    pub finish_macro_block_count: u64,
-    pub file_count: u64,
-    pub meta_turn_id: u64,
-    pub data_turn_id: u64,
+    /// What the copy did and does: the counters a task and its set share.
+    pub copy: CopyCounters,
     pub result: i32,
     pub comment: String,
     pub path: String,
-    pub minor_turn_id: u64,
-    pub major_turn_id: u64,
     pub log_file_count: u64,
     pub finish_log_file_count: u64,
     /// The macroblocks this set copies, in copy order (sys blocks first).
@@ -269,16 +278,8 @@ pub struct BackupSet {
     pub plus_archivelog: bool,
     pub start_replay_scn: u64,
     pub min_restore_scn: u64,
-    pub input_bytes: u64,
-    pub output_bytes: u64,
-    pub extra_meta_bytes: u64,
-    pub tablet_count: u64,
-    pub finish_tablet_count: u64,
-    pub macro_block_count: u64,
-    pub finish_macro_block_count: u64,
-    pub file_count: u64,
-    pub meta_turn_id: u64,
-    pub data_turn_id: u64,
+    /// What the copy did and does: the counters a task and its set share.
+    pub copy: CopyCounters,
     pub result: i32,
     pub comment: String,
     pub encryption: Encryption,
@@ -287,8 +288,6 @@ pub struct BackupSet {
     pub path: String,
     pub cluster_version: String,
     pub consistent_scn: u64,
-    pub minor_turn_id: u64,
-    pub major_turn_id: u64,
     /// The snapshot this set captures: block states as of this SCN (= task START_SCN).
     pub snapshot_scn: u64,
     /// Blocks this set holds its own copy of, ascending (all blocks for a FULL).

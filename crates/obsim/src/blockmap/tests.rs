@@ -166,7 +166,10 @@ fn a_full_backup_moves_every_block_to_copying_then_copied_in_order() {
     while task(&sh).is_some() {
         let t = task(&sh).unwrap();
         let (buf, counts) = states(&sh);
-        assert_eq!(u64::from(counts.get(COPIED)), t.finish_macro_block_count);
+        assert_eq!(
+            u64::from(counts.get(COPIED)),
+            t.copy.finish_macro_block_count
+        );
         assert_eq!(
             counts.get(COPYING) as usize,
             sh.cluster.copying_now(&t).len()

@@ -150,7 +150,7 @@ impl Cluster {
             .params
             .get_capacity(tenant_id, "backup_data_file_size")
             .max(1);
-        let per_ls = task.output_bytes / ls_ids.len().max(1) as u64;
+        let per_ls = task.copy.output_bytes / ls_ids.len().max(1) as u64;
         for ls in ls_ids {
             let ls_dir = join(&dir, &format!("logstream_{ls}"));
             self.medium.write(

@@ -119,13 +119,7 @@ impl Cluster {
                 .find(|s| s.backup_set_id == job.backup_set_id)
         {
             set.end_ts = now;
-            set.input_bytes = task.input_bytes;
-            set.output_bytes = task.output_bytes;
-            set.extra_meta_bytes = task.extra_meta_bytes;
-            set.finish_tablet_count = task.finish_tablet_count;
-            set.finish_macro_block_count = task.finish_macro_block_count;
-            set.macro_block_count = task.macro_block_count;
-            set.file_count = task.file_count;
+            set.copy = task.copy.clone();
         }
         let initiator = (job.initiator_tenant_id, job.initiator_job_id);
         let is_child = job.job_level == JobLevel::UserTenant && initiator.0 == SYS_TENANT_ID;

@@ -58,7 +58,7 @@ impl Cluster {
     ) -> bool {
         let rate = self.backup_throughput(task.tenant_id);
         let budget = task.carry_bytes + rate.saturating_mul(elapsed) / SECOND;
-        let remaining = plan_len - task.finish_macro_block_count.min(plan_len);
+        let remaining = plan_len - task.copy.finish_macro_block_count.min(plan_len);
         let n = (budget / MACRO_BLOCK_SIZE).min(remaining);
         let carry = if n == remaining {
             0
@@ -71,15 +71,16 @@ impl Cluster {
             .get_capacity(task.tenant_id, "backup_data_file_size")
             .max(1);
         self.update_task(task.tenant_id, task.task_id, |t| {
-            t.finish_macro_block_count += n;
-            t.input_bytes += n * MACRO_BLOCK_SIZE;
-            t.output_bytes = (t.input_bytes as f64 * ratio) as u64;
-            t.finish_tablet_count =
-                t.finish_macro_block_count * t.tablet_count / t.macro_block_count.max(1);
-            t.file_count = t
+            t.copy.finish_macro_block_count += n;
+            t.copy.input_bytes += n * MACRO_BLOCK_SIZE;
+            t.copy.output_bytes = (t.copy.input_bytes as f64 * ratio) as u64;
+            t.copy.finish_tablet_count = t.copy.finish_macro_block_count * t.copy.tablet_count
+                / t.copy.macro_block_count.max(1);
+            t.copy.file_count = t
+                .copy
                 .output_bytes
                 .div_ceil(file_size)
-                .max(u64::from(t.finish_macro_block_count > 0));
+                .max(u64::from(t.copy.finish_macro_block_count > 0));
             t.carry_bytes = carry;
         });
         n == remaining
@@ -147,7 +148,7 @@ impl Cluster {
 
     /// Blocks a running task has copied so far (for the dashboards and the animation).
     pub fn copied_so_far(task: &BackupTask) -> &[u32] {
-        let n = (task.finish_macro_block_count as usize).min(task.plan.len());
+        let n = (task.copy.finish_macro_block_count as usize).min(task.plan.len());
         &task.plan[..n]
     }
 }

@@ -5,8 +5,8 @@
 
 use crate::archive::RoundState;
 use crate::backup::{
-    BackupJob, BackupSet, BackupTask, BackupType, FileStatus, JobLevel, JobStatus, SetStatus,
-    TaskStatus,
+    BackupJob, BackupSet, BackupTask, BackupType, CopyCounters, FileStatus, JobLevel, JobStatus,
+    SetStatus, TaskStatus,
 };
 use crate::cluster::{Cluster, Event, SYS_TENANT_ID};
 use crate::error::{ObError, ObResult, code, ob_message};
@@ -267,6 +267,16 @@ impl Cluster {
         let phase = self.rng.range(Stream::Durations, SECOND, 3 * SECOND);
         let backup = self.tenant_backup_mut(tenant_id);
         let task_id = backup.next_task_id();
+        // The task and its set start from the same counters (turn ids start at 1).
+        let copy = CopyCounters {
+            tablet_count,
+            macro_block_count,
+            meta_turn_id: 1,
+            data_turn_id: 1,
+            minor_turn_id: 1,
+            major_turn_id: 1,
+            ..CopyCounters::default()
+        };
         backup.tasks.push(BackupTask {
             tenant_id,
             task_id,
@@ -280,21 +290,10 @@ impl Cluster {
             end_scn: 0,
             user_ls_start_scn: 0,
             encryption: job.encryption.clone(),
-            input_bytes: 0,
-            output_bytes: 0,
-            extra_meta_bytes: 0,
-            tablet_count,
-            finish_tablet_count: 0,
-            macro_block_count,
-            finish_macro_block_count: 0,
-            file_count: 0,
-            meta_turn_id: 1,
-            data_turn_id: 1,
+            copy: copy.clone(),
             result: 0,
             comment: String::new(),
             path: job.path.clone(),
-            minor_turn_id: 1,
-            major_turn_id: 1,
             log_file_count: 0,
             finish_log_file_count: 0,
             plan,
@@ -316,16 +315,7 @@ impl Cluster {
             plus_archivelog: job.plus_archivelog,
             start_replay_scn: 0,
             min_restore_scn: 0,
-            input_bytes: 0,
-            output_bytes: 0,
-            extra_meta_bytes: 0,
-            tablet_count,
-            finish_tablet_count: 0,
-            macro_block_count,
-            finish_macro_block_count: 0,
-            file_count: 0,
-            meta_turn_id: 1,
-            data_turn_id: 1,
+            copy,
             result: 0,
             comment: String::new(),
             encryption: job.encryption.clone(),
@@ -334,8 +324,6 @@ impl Cluster {
             path: job.path.clone(),
             cluster_version: version,
             consistent_scn: 0,
-            minor_turn_id: 1,
-            major_turn_id: 1,
             snapshot_scn: start_scn,
             copied_blocks: Vec::new(),
         });
@@ -383,7 +371,7 @@ impl Cluster {
                 self.update_task(tenant_id, task.task_id, |t| {
                     t.status = TaskStatus::BackupUserMeta;
                     t.user_ls_start_scn = scn;
-                    t.extra_meta_bytes = t.tablet_count * META_BYTES_PER_TABLET;
+                    t.copy.extra_meta_bytes = t.copy.tablet_count * META_BYTES_PER_TABLET;
                     t.phase_until = until;
                 });
             }
@@ -411,7 +399,7 @@ impl Cluster {
                     self.update_task(tenant_id, task.task_id, |t| {
                         t.status = TaskStatus::BackupFuseTabletMeta;
                         t.end_scn = end_scn;
-                        t.finish_tablet_count = t.tablet_count;
+                        t.copy.finish_tablet_count = t.copy.tablet_count;
                         t.phase_until = until;
                     });
                 } else {

@@ -152,12 +152,15 @@ fn full_backup_walks_the_task_phases_and_ends_completed_in_history() {
     assert!(h.end_ts > h.start_ts);
     let task = b.task_history.last().unwrap();
     assert_eq!(task.status, TaskStatus::Completed);
-    assert_eq!(task.finish_macro_block_count, task.macro_block_count);
     assert_eq!(
-        task.macro_block_count,
+        task.copy.finish_macro_block_count,
+        task.copy.macro_block_count
+    );
+    assert_eq!(
+        task.copy.macro_block_count,
         c.storage[&MYSQL].block_count() as u64
     );
-    assert!(task.end_scn > task.start_scn && task.output_bytes < task.input_bytes);
+    assert!(task.end_scn > task.start_scn && task.copy.output_bytes < task.copy.input_bytes);
     let set = b.set(1).unwrap();
     assert_eq!(
         (set.status, set.file_status),
@@ -238,7 +241,7 @@ fn incremental_copies_exactly_the_blocks_changed_since_its_base() {
         ),
         (BackupType::Inc, 1, 1)
     );
-    assert_eq!(set.macro_block_count, expected.len() as u64);
+    assert_eq!(set.copy.macro_block_count, expected.len() as u64);
     // A second incremental chains on the first.
     c.advance(10 * SECOND);
     c.start_tenant_backup(MYSQL, &inc()).unwrap();
@@ -813,11 +816,11 @@ fn ls_tasks_split_the_set_task_by_log_stream_and_add_up() {
         );
         assert_eq!(
             ls.iter().map(|l| l.macro_block_count).sum::<u64>(),
-            task.macro_block_count
+            task.copy.macro_block_count
         );
         assert_eq!(
             ls.iter().map(|l| l.finish_macro_block_count).sum::<u64>(),
-            task.finish_macro_block_count
+            task.copy.finish_macro_block_count
         );
         if task.status == TaskStatus::BackupUserData {
             assert!(ls.iter().all(|l| l.task_type == "BACKUP_USER_DATA"));
