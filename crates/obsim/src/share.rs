@@ -160,25 +160,57 @@ fn word_codes() -> impl Iterator<Item = u8> {
 const ESCAPE: u8 = 0x00;
 
 fn word_of(code: u8) -> Option<&'static str> {
-    let i = word_codes().position(|c| c == code)?;
-    WORDS.get(i).copied()
+    static BY_CODE: std::sync::OnceLock<Vec<Option<&'static str>>> = std::sync::OnceLock::new();
+    let table = BY_CODE.get_or_init(|| {
+        let mut t = vec![None; 256];
+        for (c, w) in word_codes().zip(WORDS) {
+            if let Some(slot) = t.get_mut(usize::from(c)) {
+                *slot = Some(*w);
+            }
+        }
+        t
+    });
+    table.get(usize::from(code)).copied().flatten()
 }
 
 /// A byte the packer must escape when it stands for itself.
 fn needs_escape(b: u8) -> bool {
-    b == ESCAPE || (b < 0x80 && word_of(b).is_some())
+    // Word codes below 0x80 are control bytes and DEL: printable text skips the lookup.
+    b == ESCAPE || ((b < 0x20 || b == 0x7F) && word_of(b).is_some())
+}
+
+/// The dictionary's words (with their codes) grouped by first byte, so packing compares a
+/// position only with the few words that can start there (comparing every word made packing
+/// a megabyte statement take half a second).
+fn words_by_first_byte() -> &'static [Vec<(u8, &'static str)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(u8, &'static str)>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for (code, w) in word_codes().zip(WORDS) {
+            if let Some(slot) = w.bytes().next().and_then(|b| table.get_mut(usize::from(b))) {
+                slot.push((code, *w));
+            }
+        }
+        table
+    })
 }
 
 /// Packs text: dictionary words become one byte each; everything else stays UTF-8.
 pub fn pack(text: &str) -> Vec<u8> {
+    let table = words_by_first_byte();
     let mut out = Vec::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        let best = word_codes()
-            .zip(WORDS)
-            .filter(|(_, w)| rest.starts_with(**w))
+        let candidates = rest
+            .bytes()
+            .next()
+            .and_then(|b| table.get(usize::from(b)))
+            .map_or(&[][..], Vec::as_slice);
+        let best = candidates
+            .iter()
+            .filter(|(_, w)| rest.starts_with(*w))
             .max_by_key(|(_, w)| w.len());
-        if let Some((code, w)) = best {
+        if let Some(&(code, w)) = best {
             out.push(code);
             rest = rest.get(w.len()..).unwrap_or("");
             continue;
@@ -561,6 +593,46 @@ pub fn from_fragment(fragment: &str) -> Option<Result<SessionLog, String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The packer as first written (every word tried at every position): the indexed one must
+    /// give the same bytes, since links already shared must keep opening.
+    fn pack_reference(text: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            let best = word_codes()
+                .zip(WORDS)
+                .filter(|(_, w)| rest.starts_with(**w))
+                .max_by_key(|(_, w)| w.len());
+            if let Some((code, w)) = best {
+                out.push(code);
+                rest = &rest[w.len()..];
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if let [b] = bytes
+                && (*b == ESCAPE || (*b < 0x80 && word_of(*b).is_some()))
+            {
+                out.push(ESCAPE);
+            }
+            out.extend_from_slice(bytes);
+            rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+
+    #[test]
+    fn indexed_packing_gives_the_bytes_of_the_reference_packer() {
+        let mut texts: Vec<String> = WORDS.iter().map(|w| format!("{w}{w}x")).collect();
+        texts.push("ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///data/backup' TENANT = mysql_tenant;\n\u{1}\u{7f}\0\t日本 é".into());
+        texts.push((0u8..=127).map(char::from).collect());
+        texts.push("INSERT INTO t VALUES (1, 'a'), (2, 'b');".repeat(50));
+        for t in &texts {
+            assert_eq!(pack(t), pack_reference(t), "{t:?}");
+            assert_eq!(unpack(&pack(t)).as_deref(), Ok(t.as_str()));
+        }
+    }
     use crate::shell::Shell;
     use crate::sim::SECOND;
 
