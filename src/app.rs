@@ -409,7 +409,8 @@ pub fn App() -> impl IntoView {
     // link, save this one over it), and it stops saving.
     let take_over = Callback::new(move |()| {
         let key = saver.key.get_value();
-        owner.claim(&key.clone(), true, move || {
+        let name = key.clone();
+        owner.claim(&name, true, move || {
             if from_link.get_value() {
                 saver.save_now();
                 return;

@@ -340,13 +340,28 @@ pub fn Console(
         }
     };
 
+    // The input signal -> the textarea, except for the change the textarea itself just made:
+    // writing a value back makes the browser lay out all of it again (megabytes, for a bulk
+    // INSERT).
+    let echo = StoredValue::new(false);
+    Effect::new(move |_| {
+        state.input.track();
+        if echo.get_value() {
+            echo.set_value(false);
+            return;
+        }
+        if let Some(ta) = textarea.get() {
+            state.input.with_untracked(|v| ta.set_value(v));
+        }
+    });
+
     let highlighted = move || {
-        let text = state.input.get();
-        if text.len() > HIGHLIGHT_MAX {
+        if state.input.with(|t| t.len() > HIGHLIGHT_MAX) {
             // The textarea shows its own text (class `plain`): laying out megabytes twice, or
             // highlighting them, would stall every keystroke.
             return Vec::new();
         }
+        let text = state.input.get();
         let mut spans: Vec<AnyView> = highlight(&text)
             .into_iter()
             .map(|(r, class)| {
@@ -465,8 +480,8 @@ pub fn Console(
                         autocapitalize="off"
                         autocomplete="off"
                         rows="3"
-                        prop:value=move || state.input.get()
                         on:input=move |ev| {
+                            echo.set_value(true);
                             state.input.set(event_target_value(&ev));
                             state.completions.set(Vec::new());
                             if state.refused.with_untracked(Option::is_some) {

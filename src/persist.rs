@@ -11,9 +11,10 @@
 //! with the app. A tab that opened a copy of a session saves under a copy key remembered in its
 //! sessionStorage ([`copy_key`]).
 
+use obsim::cluster::ClusterOptions;
 use obsim::num::{format_shortest, parse_f64};
 use obsim::share;
-use obsim::shell::SessionLog;
+use obsim::shell::{SESSION_LOG_VERSION, SessionLog, Shell};
 
 /// Where the full app keeps its session.
 pub const KEY: &str = crate::embed_config::APP_KEY;
@@ -74,6 +75,20 @@ pub fn history_of(log: &SessionLog) -> Vec<String> {
     let excess = out.len().saturating_sub(HISTORY_LEN);
     out.drain(..excess);
     out
+}
+
+/// [`Shell::log`] without its commands (the caller lends them, instead of copying 100,000
+/// statements for every save).
+pub fn log_head(shell: &Shell) -> SessionLog {
+    let options = shell.options();
+    SessionLog {
+        version: SESSION_LOG_VERSION,
+        seed: shell.cluster.seed(),
+        scenario: shell.scenario().to_string(),
+        commands: Vec::new(),
+        end_at: shell.cluster.now(),
+        options: (options != ClusterOptions::default()).then_some(options),
+    }
 }
 
 impl Saved {
@@ -333,7 +348,6 @@ mod web {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use obsim::shell::Shell;
 
     fn session() -> SessionLog {
         let mut shell = Shell::new(7);
@@ -363,6 +377,24 @@ mod tests {
         let text = saved.to_text().unwrap();
         assert!(text.starts_with("obplay-session 3\n"));
         assert_eq!(Saved::from_text(&text), Ok(saved));
+    }
+
+    #[test]
+    fn the_log_head_plus_the_commands_is_the_log() {
+        for options in [
+            ClusterOptions::default(),
+            ClusterOptions {
+                macro_blocks_per_tenant: 100,
+                workload_rate: 0,
+            },
+        ] {
+            let (mut shell, _) = Shell::start_with(3, options, "ready").unwrap();
+            let _ = shell.run("SELECT 1;\n");
+            shell.cluster.advance(5_000_000);
+            let mut log = log_head(&shell);
+            log.commands = shell.commands.clone();
+            assert_eq!(log, shell.log());
+        }
     }
 
     #[test]

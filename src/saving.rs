@@ -116,8 +116,10 @@ impl Saver {
 
     /// Writes now (this tab owns the session).
     fn write(&self) {
-        let saved = self.snapshot();
-        let result = self.key.with_value(|k| persist::save(k, &saved));
+        let result = match self.text() {
+            Ok(text) => self.key.with_value(|k| persist::write(k, &text)),
+            Err(e) => Err(StoreError::Unsaveable(e)),
+        };
         if result.is_ok() {
             self.dirty.set_value(false);
         }
@@ -133,17 +135,28 @@ impl Saver {
         self.flush();
     }
 
-    fn snapshot(&self) -> Saved {
-        Saved {
-            log: self.engine.shell.with_value(|sh| sh.log()),
-            cleared: self.console.cleared.get_untracked(),
-            ui: Ui {
-                speed: self.clock.speed.get_untracked(),
-                playing: self.clock.playing.get_untracked(),
-                theme: self.theme.get_untracked(),
-                steps_done: self.steps_done.get_untracked(),
-            },
-        }
+    /// The save's text, built from the shell's own command list (lent to the log for the
+    /// encoding, not copied: a session may hold 100,000 statements).
+    fn text(&self) -> Result<String, String> {
+        let ui = Ui {
+            speed: self.clock.speed.get_untracked(),
+            playing: self.clock.playing.get_untracked(),
+            theme: self.theme.get_untracked(),
+            steps_done: self.steps_done.get_untracked(),
+        };
+        let cleared = self.console.cleared.get_untracked();
+        let mut result = Err(String::new());
+        self.engine.shell.update_value(|sh| {
+            let mut saved = Saved {
+                log: persist::log_head(sh),
+                cleared,
+                ui,
+            };
+            saved.log.commands = std::mem::take(&mut sh.commands);
+            result = saved.to_text();
+            sh.commands = std::mem::take(&mut saved.log.commands);
+        });
+        result
     }
 }
 
