@@ -22,16 +22,23 @@ function crc16(bytes) {
   return crc;
 }
 
-/** The bytes of a session log without statements: `days` of simulated time, optional cluster
- *  options `{ blocks, workload }`. */
-export function logBytes({ seed = 42, scenario = 'fresh', days = 0, options } = {}) {
+/** The bytes of a session log: `commands` (texts typed at the start; each must pack to
+ *  itself: no dictionary word such as an upper-case `SELECT `, no control bytes), `days` of
+ *  simulated time, optional cluster options `{ blocks, workload }`. */
+export function logBytes({ seed = 42, scenario = 'fresh', days = 0, options, commands = [] } = {}) {
   const out = [1]; // format
   varint(out, 1); // session log version
   varint(out, seed);
   const name = [...Buffer.from(scenario, 'utf8')];
   varint(out, name.length);
   out.push(...name);
-  varint(out, 0); // no statements
+  varint(out, commands.length);
+  for (const text of commands) {
+    const bytes = Buffer.from(text, 'utf8');
+    varint(out, 0); // at the epoch: no time between them
+    varint(out, bytes.length << 1); // no fault
+    for (const b of bytes) out.push(b);
+  }
   varint(out, (BigInt(days) * DAY_US) << 1n); // zigzag of a positive delta from the epoch
   if (options) {
     varint(out, options.blocks);
@@ -67,4 +74,9 @@ export function pack15(bytes) {
 /** A save in format 3 of a session log's bytes. */
 export function save3(bytes) {
   return `obplay-session 3\ncleared 0\nspeed 10\nplaying 0\ntheme auto\nsteps \nlog ${bytes.length} ${pack15(bytes)}\n`;
+}
+
+/** A save in format 2 (the log in base64url): read by this version and by the one before. */
+export function save2(bytes) {
+  return `obplay-session 2\nlog ${base64url(bytes)}\ncleared 0\nspeed 10\nplaying 0\ntheme auto\nsteps \n`;
 }
