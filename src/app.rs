@@ -237,7 +237,8 @@ pub fn App() -> impl IntoView {
     if store_error.is_some() {
         saver.error.set(store_error);
     }
-    // This tab's session came from a link (or is a fresh start): saving it replaces the save.
+    // This tab's session was chosen here (a share link, or a copy): "Take over" saves it
+    // instead of loading what the other tab saved.
     let from_link = StoredValue::new(from_link);
     // Once this tab owns the session, write it (a new session, a link, a migrated format).
     saver
