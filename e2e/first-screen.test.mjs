@@ -29,15 +29,15 @@ test('release build shows the engine cluster: header, tenants, console ready', a
   await context.close();
 });
 
-test('a saved session that cannot be read shows a message and a reset button', async () => {
+test('a saved session that cannot be read shows a message; Dismiss hides it and the page works', async () => {
   const { page, problems, context } = await watchedPage(browser, site.origin);
   await page.goto(site.origin + '/');
   await page.evaluate(() => localStorage.setItem('obplay.session', '{"format":1,"log":'));
   await page.reload();
-  await page.waitForSelector('[role=alert]');
-  assert.match(await page.textContent('[role=alert]'), /could not be restored/);
-  await page.click('text=Start a fresh session');
-  assert.equal(await page.$('[role=alert]'), null);
+  await page.waitForSelector('[data-testid=unreadable-save]');
+  assert.match(await page.textContent('[data-testid=unreadable-save]'), /cannot be restored/);
+  await page.click('[data-testid=unreadable-save] button:has-text("Dismiss")');
+  await page.waitForSelector('[data-testid=unreadable-save]', { state: 'hidden' });
   await page.waitForSelector('#sql-input');
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();

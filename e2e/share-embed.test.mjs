@@ -177,12 +177,13 @@ test('scenario= starts from the scenario, its prelude in the transcript', async 
 
 test('seed= sets the session seed', async () => {
   const { page, problems, context } = await openEmbed(root, q({ embed: '1', seed: '7' }));
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('obplay.embed.')));
   const saves = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith('obplay.embed.'))
       .map((k) => localStorage.getItem(k).split('\n')[0]),
   );
-  assert.deepEqual(saves, ['obplay-session 2'], 'one save, under the embed key');
+  assert.deepEqual(saves, ['obplay-session 3'], 'one save, under the embed key');
   assert.equal(await page.getAttribute('input[aria-label="New seed"]', 'placeholder'), '7');
   clean(problems);
   await context.close();

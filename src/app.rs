@@ -2,8 +2,10 @@
 //!
 //! At start the page picks, in order: a share link in the URL fragment (`#s=...`, replayed and
 //! then removed from the address so a reload continues from storage); otherwise the session
-//! saved under this page's storage key (the full app's, or one derived from the embed
-//! parameters); otherwise a new session from the embed parameters' seed and scenario.
+//! saved under this tab's storage key (the full app's, one derived from the embed parameters,
+//! or the key of a copy this tab opened); otherwise a new session from the embed parameters'
+//! seed and scenario. A save that cannot be restored is kept aside and reported while a new
+//! session starts and saves normally (`saving`). Only the tab owning the key saves (`owner`).
 
 use crate::blocks::BlockView;
 use crate::console::{Console, ConsoleState};
@@ -11,14 +13,17 @@ use crate::dashboard::{JobDashboard, TenantDashboard};
 use crate::embed::{ScriptSteps, report_height};
 use crate::embed_config::{EmbedConfig, KEYS as PARAMS};
 use crate::engine::{Engine, use_engine};
-use crate::persist::{self, Saved, Ui};
+use crate::owner::{Owner, OwnerBanner};
+use crate::persist::{self, Saved, StoreError, Ui, history_of};
+use crate::saving::{SaveBanner, Saver, Unreadable};
 use crate::scenario_picker::ScenarioPicker;
 use crate::share_link::{ShareButton, ShareDialog, ShareState};
 use crate::timebar::{Clock, TICK_MS, TimeBar};
 use crate::tour::Tours;
 use leptos::prelude::*;
-use obsim::cluster::ClusterOptions;
-use obsim::shell::{Entry, Fault, SessionLog, Shell};
+use obsim::ClusterOptions;
+use obsim::session_log::{Fault, SessionLog};
+use obsim::shell::{Entry, Shell};
 use wasm_bindgen::JsCast;
 
 /// Everything the page starts from: a shared, restored or new session.
@@ -26,9 +31,12 @@ struct Start {
     shell: Shell,
     console: ConsoleState,
     ui: Ui,
-    /// Why a saved session could not be restored (shown with a reset button; nothing is saved
-    /// until the user decides).
-    problem: Option<String>,
+    /// A save that could not be restored (kept aside; a new session started).
+    unreadable: Option<Unreadable>,
+    /// The storage could not even be read.
+    store_error: Option<StoreError>,
+    /// Whether the session came from a share link (not from this key's save).
+    from_link: bool,
     /// Things the user should know that do not block anything (a bad link or parameter).
     notices: Vec<String>,
 }
@@ -59,15 +67,6 @@ fn take_shared() -> Option<Result<SessionLog, String>> {
     Some(shared)
 }
 
-/// The statements of a log, for Up/Down history.
-fn history_of(log: &SessionLog) -> Vec<String> {
-    log.commands
-        .iter()
-        .filter(|c| c.fault.is_none())
-        .map(|c| c.text.clone())
-        .collect()
-}
-
 /// A new session from the parameters' seed and scenario (a fresh cluster if the scenario is
 /// unknown, with a notice).
 fn new_session(config: &EmbedConfig, notices: &mut Vec<String>) -> (Shell, Vec<Entry>) {
@@ -92,9 +91,45 @@ fn open_shared() -> Option<Result<Replayed, String>> {
     }))
 }
 
+/// What is saved under a key.
+enum Opened {
+    Nothing,
+    Session(Box<(Replayed, Saved)>),
+    Unreadable(Unreadable),
+    NoStorage(StoreError),
+}
+
+/// Reads and replays the save under `key`. A save that cannot be read or replayed (damaged,
+/// outside the limits) is kept under `key.unreadable` first.
+fn open_saved(key: &str) -> Opened {
+    let raw = match persist::read(key) {
+        Ok(None) => return Opened::Nothing,
+        Ok(Some(raw)) => raw,
+        Err(e) => return Opened::NoStorage(e),
+    };
+    let replayed = Saved::from_text(&raw).and_then(|saved| {
+        let (shell, entries) = obsim::replay::replay(&saved.log)?;
+        let history = history_of(&saved.log);
+        Ok(Box::new(((shell, entries, history), saved)))
+    });
+    match replayed {
+        Ok(r) => Opened::Session(r),
+        Err(why) => {
+            let kept = persist::keep_unreadable(key, &raw);
+            Opened::Unreadable(Unreadable {
+                why,
+                raw,
+                kept,
+                key: format!("{key}{}", persist::UNREADABLE_SUFFIX),
+            })
+        }
+    }
+}
+
 fn start(config: &EmbedConfig, key: &str) -> Start {
     let mut notices = config.problems.clone();
-    let mut problem = None;
+    let mut unreadable = None;
+    let mut store_error = None;
     let mut ui = Ui::default();
     let mut cleared = 0;
     let mut session = None;
@@ -103,18 +138,18 @@ fn start(config: &EmbedConfig, key: &str) -> Start {
         Some(Err(e)) => notices.push(format!("This share link cannot be opened: {e}.")),
         None => {}
     }
+    let from_link = session.is_some();
     if session.is_none() {
-        match persist::load(key) {
-            Ok(Some(saved)) => match obsim::replay::replay(&saved.log) {
-                Ok((shell, entries)) => {
-                    cleared = saved.cleared.min(entries.len());
-                    ui = saved.ui;
-                    session = Some((shell, entries, saved.history));
-                }
-                Err(e) => problem = Some(e),
-            },
-            Err(e) => problem = Some(e),
-            Ok(None) => {}
+        match open_saved(key) {
+            Opened::Session(r) => {
+                let (replayed, saved) = *r;
+                cleared = saved.cleared.min(replayed.1.len());
+                ui = saved.ui;
+                session = Some(replayed);
+            }
+            Opened::Unreadable(u) => unreadable = Some(u),
+            Opened::NoStorage(e) => store_error = Some(e),
+            Opened::Nothing => {}
         }
     }
     let (shell, entries, history) = session.unwrap_or_else(|| {
@@ -128,38 +163,10 @@ fn start(config: &EmbedConfig, key: &str) -> Start {
         shell,
         console: ConsoleState::new(entries, cleared, history),
         ui,
-        problem,
+        unreadable,
+        store_error,
+        from_link,
         notices,
-    }
-}
-
-/// What is saved, and where.
-#[derive(Clone, Copy)]
-struct Saver {
-    key: StoredValue<String>,
-    engine: Engine,
-    console: ConsoleState,
-    clock: Clock,
-    theme: RwSignal<String>,
-    steps_done: RwSignal<Vec<usize>>,
-}
-
-impl Saver {
-    fn save(&self) {
-        let log = self.engine.shell.with_value(|sh| sh.log());
-        let saved = Saved {
-            format: persist::FORMAT,
-            log,
-            history: self.console.history.get_untracked(),
-            cleared: self.console.cleared.get_untracked(),
-            ui: Ui {
-                speed: self.clock.speed.get_untracked(),
-                playing: self.clock.playing.get_untracked(),
-                theme: self.theme.get_untracked(),
-                steps_done: self.steps_done.get_untracked(),
-            },
-        };
-        self.key.with_value(|k| persist::save(k, &saved));
     }
 }
 
@@ -187,12 +194,16 @@ fn focus(selector: &str) {
 #[component]
 pub fn App() -> impl IntoView {
     let config = page_config();
-    let key = config.storage_key();
+    let page_key = config.storage_key();
+    // A tab that opened a copy of this page's session keeps using the copy after a reload.
+    let key = persist::copy_key(&page_key).unwrap_or_else(|| page_key.clone());
     let Start {
         shell,
         console,
         ui,
-        problem,
+        unreadable,
+        store_error,
+        from_link,
         notices,
     } = start(&config, &key);
     let shell = StoredValue::new(shell);
@@ -216,20 +227,24 @@ pub fn App() -> impl IntoView {
         speed: RwSignal::new(ui.speed.clamp(0.1, 1000.0)),
     };
     let theme = RwSignal::new(ui.theme.clone());
-    let problem = RwSignal::new(problem);
+    let unreadable = RwSignal::new(unreadable);
     let notices = RwSignal::new(notices);
     let help_open = RwSignal::new(false);
     let tours_open = RwSignal::new(false);
     let share = ShareState::new();
     let steps_done = RwSignal::new(ui.steps_done.clone());
-    let saver = Saver {
-        key: StoredValue::new(key),
-        engine,
-        console,
-        clock,
-        theme,
-        steps_done,
-    };
+    let owner = Owner::new();
+    let saver = Saver::new(key, engine, console, clock, theme, steps_done, owner);
+    if store_error.is_some() {
+        saver.error.set(store_error);
+    }
+    // This tab's session was chosen here (a share link, or a copy): "Take over" saves it
+    // instead of loading what the other tab saved.
+    let from_link = StoredValue::new(from_link);
+    // Once this tab owns the session, write it (a new session, a link, a migrated format).
+    saver
+        .key
+        .with_value(|k| owner.claim(k, false, move || saver.save_now()));
     let EmbedConfig {
         embed,
         panels,
@@ -246,7 +261,8 @@ pub fn App() -> impl IntoView {
     let start_scenario =
         StoredValue::new(start_scenario.unwrap_or_else(|| obsim::scenario::DEFAULT.to_string()));
 
-    // Persist after every change of the transcript and every few seconds of play.
+    // Save soon after every statement or setting change, every few seconds of play, and at
+    // once when the page is hidden or left (so a reload resumes exactly here).
     Effect::new(move |_| {
         console.lines.track();
         console.cleared.track();
@@ -254,20 +270,42 @@ pub fn App() -> impl IntoView {
         clock.speed.track();
         theme.track();
         steps_done.track();
-        if problem.with_untracked(Option::is_none) {
-            saver.save();
+        saver.changed();
+    });
+    Effect::new(move |_| {
+        engine.rev.track();
+        saver.touched();
+    });
+    let hide = window_event_listener_untyped("pagehide", move |_| saver.flush());
+    let hidden = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() {
+            saver.flush();
+        }
+    });
+    on_cleanup(move || {
+        hide.remove();
+        hidden.remove();
+    });
+    // A tab that does not own its session does not play (its time would not be saved).
+    Effect::new(move |_| {
+        if owner.state.get().blocked() {
+            clock.playing.set(false);
         }
     });
 
-    // The play loop: simulated time advances by speed × real time.
+    // The play loop: simulated time advances by speed × real time, and stops at the session's
+    // time limit.
     let ticks = StoredValue::new(0u64);
     gloo_timers::callback::Interval::new(TICK_MS, move || {
-        if clock.playing.get_untracked() {
+        if clock.playing.try_get_untracked() == Some(true) {
             let dt = (f64::from(TICK_MS) * 1000.0 * clock.speed.get_untracked()) as u64;
             engine.act(|sh| sh.cluster.advance(dt));
+            if engine.shell.with_value(|sh| sh.cluster.at_time_limit()) {
+                clock.playing.set(false);
+            }
             ticks.update_value(|t| *t += 1);
-            if ticks.get_value().is_multiple_of(20) && problem.with_untracked(Option::is_none) {
-                saver.save();
+            if ticks.get_value().is_multiple_of(20) {
+                saver.flush();
             }
         }
     })
@@ -278,6 +316,9 @@ pub fn App() -> impl IntoView {
     // Keyboard shortcuts outside text fields.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if in_text_field(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if owner.state.get_untracked().blocked() {
             return;
         }
         let key = ev.key();
@@ -313,6 +354,7 @@ pub fn App() -> impl IntoView {
         Some(Ok((shell, entries, history))) => {
             restart((shell, entries));
             console.history.set(history);
+            from_link.set_value(true);
         }
         Some(Err(e)) => {
             notices.update(|n| n.push(format!("This share link cannot be opened: {e}.")))
@@ -365,11 +407,42 @@ pub fn App() -> impl IntoView {
         notices.set(n);
     });
 
-    let reset = move |_| {
-        saver.key.with_value(|k| persist::clear(k));
-        problem.set(None);
-        start_over.run(());
-    };
+    // Another tab owns this key: continue from what it saved (or, for a session opened from a
+    // link, save this one over it), and it stops saving.
+    let take_over = Callback::new(move |()| {
+        let key = saver.key.get_value();
+        let name = key.clone();
+        owner.claim(&name, true, move || {
+            if from_link.get_value() {
+                saver.save_now();
+                return;
+            }
+            match open_saved(&key) {
+                Opened::Session(r) => {
+                    let ((shell, entries, history), saved) = *r;
+                    let cleared = saved.cleared.min(entries.len());
+                    engine.act(|sh| *sh = shell);
+                    console.reset(entries, cleared, history);
+                    steps_done.set(saved.ui.steps_done);
+                    clock.speed.set(saved.ui.speed);
+                    theme.set(saved.ui.theme);
+                }
+                Opened::Unreadable(u) => {
+                    unreadable.set(Some(u));
+                    saver.save_now();
+                }
+                Opened::NoStorage(e) => saver.error.set(Some(e)),
+                Opened::Nothing => saver.save_now(),
+            }
+        });
+    });
+    // Keep this tab's session as a copy under a key of its own.
+    let open_copy = Callback::new(move |()| {
+        let key = persist::new_copy_key(&page_key);
+        saver.key.set_value(key.clone());
+        from_link.set_value(true);
+        owner.claim(&key, false, move || saver.save_now());
+    });
 
     // Embeds tell the host page their height (for an iframe without a scrollbar), once the
     // page is in the DOM.
@@ -381,28 +454,21 @@ pub fn App() -> impl IntoView {
         });
     }
 
+    let blocked = move || owner.state.get().blocked();
     let has_main = panels.console || panels.blocks || !steps.is_empty() || !embed;
     let has_side = panels.tenants || panels.jobs;
     // Parts an embed leaves out are hidden rather than left out of the view tree: one static
     // view type keeps the wasm much smaller than optional (generic or type-erased) branches.
     view! {
         <div id="obplay" class="app" class:embedded=embed>
-            <div hidden=embed>
+            // While another tab owns the session, everything but the banners is inert.
+            <div hidden=embed inert=blocked>
                 <Header theme=theme help_open=help_open tours_open=tours_open share=share on_scenario=new_scenario />
                 <ShareDialog state=share />
             </div>
-            {move || {
-                problem
-                    .get()
-                    .map(|msg| {
-                        view! {
-                            <div class="problem" role="alert">
-                                <p>"Your saved session could not be restored: " {msg} "."</p>
-                                <button class="btn primary" on:click=reset>"Start a fresh session"</button>
-                            </div>
-                        }
-                    })
-            }}
+            <OwnerBanner state=owner.state on_take_over=take_over on_copy=open_copy />
+            <SaveBanner saver=saver unreadable=unreadable />
+            <div class="fence" inert=blocked>
             <div class="notices" role="status" hidden=move || notices.with(Vec::is_empty)>
                 <p>{move || notices.get().join(" ")}</p>
                 <button class="btn small" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
@@ -438,6 +504,7 @@ pub fn App() -> impl IntoView {
             <div hidden=embed>
                 <HelpSheet open=help_open />
             </div>
+            </div>
         </div>
     }
 }
@@ -451,9 +518,8 @@ fn restart(
     (shell, entries): (Shell, Vec<Entry>),
 ) {
     engine.act(|sh| *sh = shell);
-    console.lines.set(entries);
-    console.cleared.set(0);
-    console.input.set(String::new());
+    let history = console.history.get_untracked();
+    console.reset(entries, 0, history);
     steps_done.set(Vec::new());
 }
 

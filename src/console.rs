@@ -1,14 +1,43 @@
 //! The obclient console: the same transcript as `obsim` (prompt, echo, output) in an accessible
 //! log region, and a labelled textarea with multi-line input, history, completion and syntax
 //! highlighting. Every string the user typed is rendered as text, never as HTML.
+//!
+//! Costs stay bounded whatever the session's size: the transcript shows the latest
+//! [`WINDOW`] entries ("Show earlier" pages back; Copy and Download give the whole transcript),
+//! an update touches only that window, highlighting stops past [`HIGHLIGHT_MAX`] characters,
+//! Tab completion looks at [`COMPLETE_WINDOW`] bytes before the caret, and the session's size
+//! for `limits::check_addition` is counted incrementally.
 
 use crate::engine::{Engine, use_engine};
 use leptos::html::Textarea;
 use leptos::prelude::*;
 use obsim::assist::{complete, highlight};
 use obsim::obclient;
+use obsim::session_log::Command;
 use obsim::shell::{Entry, is_login_line};
 use wasm_bindgen::JsCast;
+
+/// Transcript entries shown at once (and added by each "Show earlier").
+pub const WINDOW: usize = 200;
+/// Inputs longer than this (in bytes) are shown without highlighting.
+pub const HIGHLIGHT_MAX: usize = 20_000;
+/// Bytes before the caret that Tab completion looks at.
+pub const COMPLETE_WINDOW: usize = 512;
+
+/// The console's texts, in one place.
+mod text {
+    pub fn show_earlier(hidden: usize) -> String {
+        format!("Show earlier ({hidden} more)")
+    }
+    pub const COPY_ALL: &str = "Copy transcript";
+    pub const DOWNLOAD_TXT: &str = "Download .txt";
+    pub const DOWNLOAD_SQL: &str = "Download .sql";
+    pub const CLEAR: &str = "Clear";
+    pub const HELP: &str = "Enter runs a statement ending in ; or \\G; Shift+Enter adds a line; Up/Down history; Tab completes; Ctrl+L clears; Ctrl+C drops the input.";
+    pub const RECALL: &str = "Put this statement back in the input";
+    pub const COPY_ONE: &str = "Copy this result";
+    pub const NOT_RUN: &str = "Not run:";
+}
 
 /// Console state shared with the page (persistence, dashboards' actions).
 #[derive(Clone, Copy)]
@@ -23,6 +52,14 @@ pub struct ConsoleState {
     hist_pos: RwSignal<Option<usize>>,
     draft: RwSignal<String>,
     completions: RwSignal<Vec<String>>,
+    /// Why the last statement was not run (a session limit), shown under the input.
+    pub refused: RwSignal<Option<String>>,
+    /// How many of the latest entries are shown.
+    shown: RwSignal<usize>,
+    /// Bumped when the whole transcript is replaced (new keys for every entry).
+    epoch: RwSignal<u64>,
+    /// Statements counted so far and their bytes (for `check_addition`).
+    size: StoredValue<(usize, usize)>,
 }
 
 impl ConsoleState {
@@ -35,7 +72,45 @@ impl ConsoleState {
             hist_pos: RwSignal::new(None),
             draft: RwSignal::new(String::new()),
             completions: RwSignal::new(Vec::new()),
+            refused: RwSignal::new(None),
+            shown: RwSignal::new(WINDOW),
+            epoch: RwSignal::new(0),
+            size: StoredValue::new((0, 0)),
         }
+    }
+
+    /// A new session's transcript and history: every entry replaced, the input emptied.
+    pub fn reset(&self, lines: Vec<Entry>, cleared: usize, history: Vec<String>) {
+        self.epoch.update(|e| *e += 1);
+        self.lines.set(lines);
+        self.cleared.set(cleared);
+        self.history.set(history);
+        self.input.set(String::new());
+        self.hist_pos.set(None);
+        self.completions.set(Vec::new());
+        self.refused.set(None);
+        self.shown.set(WINDOW);
+        self.size.set_value((0, 0));
+    }
+
+    /// Statements in the session and their bytes, counting only what was added since the last
+    /// call.
+    fn session_size(&self, commands: &[Command]) -> (usize, usize) {
+        let (counted, bytes) = self.size.get_value();
+        let (from, bytes) = if counted <= commands.len() {
+            (counted, bytes)
+        } else {
+            (0, 0)
+        };
+        let more: usize = commands
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .map(|c| c.text.len())
+            .sum();
+        let size = (commands.len(), bytes + more);
+        self.size.set_value(size);
+        size
     }
 
     /// Runs `text` (complete statements and login lines); what is left incomplete stays in the
@@ -43,6 +118,19 @@ impl ConsoleState {
     pub fn submit(&self, engine: Engine, text: String) {
         if text.trim().is_empty() {
             return;
+        }
+        // A statement that would take the session past its limits is not run; it stays in
+        // the input.
+        let fits = engine.shell.with_value(|sh| {
+            let (count, bytes) = self.session_size(&sh.commands);
+            obsim::limits::check_addition(count, bytes, text.trim().len())
+        });
+        if let Err(why) = fits {
+            self.refused.set(Some(why));
+            return;
+        }
+        if self.refused.with_untracked(Option::is_some) {
+            self.refused.set(None);
         }
         let Some((entries, rest)) = engine.write(|sh| sh.run(&format!("{text}\n"))) else {
             return;
@@ -136,6 +224,13 @@ pub fn Console(
         });
     });
     let prompt = move || engine.read(|sh| sh.prompt());
+    // The entries shown: the latest `shown` after those Ctrl+L cleared.
+    let window = move || {
+        let skip = state.cleared.get();
+        let n = state.lines.with(Vec::len);
+        (n.saturating_sub(state.shown.get()).max(skip).min(n), n)
+    };
+    let hidden_count = move || window().0.saturating_sub(state.cleared.get());
     let mode = move || engine.read(|sh| sh.mode());
 
     let focus_input = move || {
@@ -151,12 +246,20 @@ pub fn Console(
     };
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        // Only these keys read the input (a copy of it, which may be megabytes).
+        if !matches!(
+            key.as_str(),
+            "Enter" | "ArrowUp" | "ArrowDown" | "l" | "L" | "c" | "C" | "Tab"
+        ) {
+            return;
+        }
         let Some(ta) = textarea.get() else { return };
         let value = ta.value();
         let start = byte_offset(&value, ta.selection_start().ok().flatten().unwrap_or(0));
         let end = byte_offset(&value, ta.selection_end().ok().flatten().unwrap_or(0));
         let ctrl = ev.ctrl_key() || ev.meta_key();
-        match ev.key().as_str() {
+        match key.as_str() {
             "Enter" if !ev.shift_key() => {
                 let m = engine.shell.with_value(|sh| sh.mode());
                 if value.trim().is_empty() {
@@ -209,9 +312,15 @@ pub fn Console(
             }
             "Tab" if !ev.shift_key() => {
                 ev.prevent_default();
-                let c = engine
-                    .shell
-                    .with_value(|sh| complete(&value, start, &sh.cluster, &sh.session));
+                // Only a window before the caret: the word being completed is in it.
+                let mut window = start.saturating_sub(COMPLETE_WINDOW);
+                while !value.is_char_boundary(window) {
+                    window += 1;
+                }
+                let mut c = engine.shell.with_value(|sh| {
+                    complete(&value[window..], start - window, &sh.cluster, &sh.session)
+                });
+                c.from += window;
                 let insert = match c.candidates.as_slice() {
                     [] => return,
                     [only] => format!("{only} "),
@@ -232,7 +341,27 @@ pub fn Console(
         }
     };
 
+    // The input signal -> the textarea, except for the change the textarea itself just made:
+    // writing a value back makes the browser lay out all of it again (megabytes, for a bulk
+    // INSERT).
+    let echo = StoredValue::new(false);
+    Effect::new(move |_| {
+        state.input.track();
+        if echo.get_value() {
+            echo.set_value(false);
+            return;
+        }
+        if let Some(ta) = textarea.get() {
+            state.input.with_untracked(|v| ta.set_value(v));
+        }
+    });
+
     let highlighted = move || {
+        if state.input.with(|t| t.len() > HIGHLIGHT_MAX) {
+            // The textarea shows its own text (class `plain`): laying out megabytes twice, or
+            // highlighting them, would stall every keystroke.
+            return Vec::new();
+        }
         let text = state.input.get();
         let mut spans: Vec<AnyView> = highlight(&text)
             .into_iter()
@@ -269,15 +398,15 @@ pub fn Console(
         <section class="panel console" aria-label="obclient console" data-tour="console">
             <div class="console-tools">
                 <h2>"Console"</h2>
-                <button class="btn small" on:click=copy_all>"Copy transcript"</button>
-                <button class="btn small" on:click=download_txt>"Download .txt"</button>
-                <button class="btn small" on:click=download_sql>"Download .sql"</button>
+                <button class="btn small" on:click=copy_all>{text::COPY_ALL}</button>
+                <button class="btn small" on:click=download_txt>{text::DOWNLOAD_TXT}</button>
+                <button class="btn small" on:click=download_sql>{text::DOWNLOAD_SQL}</button>
                 <button
                     class="btn small"
                     aria-keyshortcuts="Control+L"
                     on:click=move |_| state.cleared.set(state.lines.with_untracked(Vec::len))
                 >
-                    "Clear"
+                    {text::CLEAR}
                 </button>
             </div>
             <div
@@ -288,47 +417,59 @@ pub fn Console(
                 aria-label="Console output"
                 data-testid="transcript"
             >
+                <button
+                    class="btn small show-earlier"
+                    data-testid="show-earlier"
+                    hidden=move || hidden_count() == 0
+                    on:click=move |_| state.shown.update(|n| *n += WINDOW)
+                >
+                    {move || text::show_earlier(hidden_count())}
+                </button>
                 <For
                     each=move || {
-                        let skip = state.cleared.get();
-                        state.lines.with(|l| l.iter().enumerate().skip(skip).map(|(i, e)| (i, e.clone())).collect::<Vec<_>>())
+                        let epoch = state.epoch.get();
+                        let (from, to) = window();
+                        (from..to).map(move |i| (epoch, i))
                     }
-                    key=|(i, _)| *i
-                    children=move |(_, e)| {
+                    key=|k| *k
+                    children=move |(_, i)| {
+                        let Some(e) = state.lines.with_untracked(|l| l.get(i).cloned()) else {
+                            return ().into_any();
+                        };
                         let m = mode();
                         let cont = obclient::continuation_prompt("", m);
                         let shown = e.input.replace('\n', &format!("\n{cont}"));
                         let typed = e.input.trim_end_matches(';').to_string();
-                        let output = e.output.clone();
                         let copy_text = e.output.clone();
                         view! {
                             <div class="entry" class:error=e.is_error>
                                 <pre class="echo">
-                                    <span class="prompt">{e.prompt.clone()}</span>
+                                    <span class="prompt">{e.prompt}</span>
                                     <button
                                         class="recall"
-                                        title="Put this statement back in the input"
+                                        title=text::RECALL
                                         on:click=move |_| recall(typed.clone())
                                     >
                                         {shown}
                                     </button>
                                 </pre>
-                                <pre class="out">{output}</pre>
+                                <pre class="out">{e.output}</pre>
                                 <button
                                     class="copy"
-                                    aria-label="Copy this result"
+                                    aria-label=text::COPY_ONE
                                     on:click=move |_| copy_to_clipboard(&copy_text)
                                 >
                                     "Copy"
                                 </button>
                             </div>
                         }
+                            .into_any()
                     }
                 />
             </div>
             <div class="input-row" hidden=readonly>
                 <label for="sql-input" class="prompt">{prompt}</label>
-                <div class="editor">
+                <div class="editor" class:plain=move || state.input.with(|t| t.len() > HIGHLIGHT_MAX)>
                     <pre class="highlight" aria-hidden="true">{highlighted}</pre>
                     <textarea
                         id="sql-input"
@@ -340,20 +481,28 @@ pub fn Console(
                         autocapitalize="off"
                         autocomplete="off"
                         rows="3"
-                        prop:value=move || state.input.get()
                         on:input=move |ev| {
+                            echo.set_value(true);
                             state.input.set(event_target_value(&ev));
                             state.completions.set(Vec::new());
+                            if state.refused.with_untracked(Option::is_some) {
+                                state.refused.set(None);
+                            }
                         }
                         on:keydown=on_keydown
                     ></textarea>
                 </div>
             </div>
+            <p class="console-refused" role="alert" data-testid="console-refused" hidden=move || state.refused.with(Option::is_none)>
+                <strong>{text::NOT_RUN}</strong>
+                " "
+                {move || state.refused.get().unwrap_or_default()}
+            </p>
             <ul class="completions" aria-label="Completions" hidden=move || state.completions.with(Vec::is_empty)>
                 {move || state.completions.get().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
             </ul>
             <p id="console-help" class="hint" hidden=readonly>
-                "Enter runs a statement ending in ; or \\G; Shift+Enter adds a line; Up/Down history; Tab completes; Ctrl+L clears; Ctrl+C drops the input."
+                {text::HELP}
             </p>
         </section>
     }

@@ -18,7 +18,7 @@
 //! A page with any of these parameters keeps its session under its own storage key, derived
 //! from the parameters (all but `theme` and `autoplay`), never under the full app's key.
 
-use obsim::cluster::ClusterOptions;
+use obsim::ClusterOptions;
 use obsim::limits;
 use obsim::shell::script_steps;
 

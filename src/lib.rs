@@ -12,7 +12,11 @@ pub mod dashboard;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod engine;
+#[cfg(target_arch = "wasm32")]
+pub mod owner;
 pub mod persist;
+#[cfg(target_arch = "wasm32")]
+pub mod saving;
 #[cfg(target_arch = "wasm32")]
 pub mod scenario_picker;
 #[cfg(target_arch = "wasm32")]

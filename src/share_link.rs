@@ -13,6 +13,8 @@ pub struct ShareState {
     /// The link, empty when the session cannot be shared.
     pub link: RwSignal<String>,
     pub status: RwSignal<String>,
+    /// The engine's state fingerprint (`Cluster::state_hash`) when the dialog opened.
+    pub hash: RwSignal<String>,
 }
 
 impl ShareState {
@@ -21,12 +23,16 @@ impl ShareState {
             open: RwSignal::new(false),
             link: RwSignal::new(String::new()),
             status: RwSignal::new(String::new()),
+            hash: RwSignal::new(String::new()),
         }
     }
 
     /// Builds the link of the current session, copies it and opens the dialog.
     pub fn share(&self, engine: Engine) {
-        let log = engine.shell.with_value(|sh| sh.log());
+        let (log, hash) = engine
+            .shell
+            .with_value(|sh| (sh.log(), sh.cluster.state_hash()));
+        self.hash.set(format!("{hash:016x}"));
         match obsim::share::fragment(&log) {
             Ok(fragment) => {
                 let link = format!("{}{fragment}", page_address());
@@ -114,6 +120,9 @@ pub fn ShareDialog(state: ShareState) -> impl IntoView {
             <label for="share-link">"Link that replays this session (seed, scenario, statements, faults)"</label>
             <input id="share-link" type="text" readonly prop:value=move || state.link.get() />
             <p class="hint" role="status" data-testid="share-status">{move || state.status.get()} " " {size}</p>
+            <p class="hint fingerprint" title="The same session replayed anywhere (here, another browser, `obsim replay`) ends with this fingerprint">
+                "State fingerprint " <code data-testid="state-hash">{move || state.hash.get()}</code>
+            </p>
             <button
                 class="btn small"
                 disabled=move || state.link.with(String::is_empty)

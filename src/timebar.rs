@@ -16,6 +16,19 @@ pub struct Clock {
 /// Real milliseconds between ticks of the play loop.
 pub const TICK_MS: u32 = 100;
 
+/// The time bar's texts, in one place.
+mod text {
+    pub fn time_limit() -> String {
+        format!(
+            "Simulated time stops at day {}, the longest a session may run. To go on, start a new session: pick a scenario and press Start, or enter a seed and press New run.",
+            obsim::limits::MAX_SPAN_DAYS
+        )
+    }
+    pub const PLAY: &str = "Play";
+    pub const PAUSE: &str = "Pause";
+    pub const STEP: &str = "Step +1 s";
+}
+
 #[component]
 pub fn TimeBar(
     clock: Clock,
@@ -30,17 +43,19 @@ pub fn TimeBar(
     let seed = move || engine.read(|sh| sh.cluster.seed());
     let seed_input = RwSignal::new(String::new());
     let step = move |_| engine.act(|sh| sh.cluster.advance(1_000_000));
+    let at_limit = move || engine.read(|sh| sh.cluster.at_time_limit());
     view! {
         <section class="timebar" aria-label="Simulated time">
             <button
                 class="btn primary"
                 aria-keyshortcuts="Space"
+                disabled=move || at_limit() && !clock.playing.get()
                 on:click=move |_| clock.playing.update(|p| *p = !*p)
             >
-                {move || if clock.playing.get() { "Pause" } else { "Play" }}
+                {move || if clock.playing.get() { text::PAUSE } else { text::PLAY }}
             </button>
-            <button class="btn" on:click=step aria-keyshortcuts="Shift+ArrowRight" title="Advance 1 simulated second">
-                "Step +1 s"
+            <button class="btn" on:click=step disabled=at_limit aria-keyshortcuts="Shift+ArrowRight" title="Advance 1 simulated second">
+                {text::STEP}
             </button>
             <label class="speed">
                 <span>"Speed"</span>
@@ -88,6 +103,9 @@ pub fn TimeBar(
                 </label>
                 <button class="btn" type="submit">"New run"</button>
             </form>
+            <p class="time-limit" role="status" data-testid="time-limit" hidden=move || !at_limit()>
+                {text::time_limit()}
+            </p>
         </section>
     }
 }

@@ -321,18 +321,18 @@ async fn a_cluster_job_nests_its_tenant_jobs_with_the_task_progress() {
                 .text_content()
                 .unwrap()
         };
-        assert!(task.finish_macro_block_count > 0, "copying has begun");
+        assert!(task.copy.finish_macro_block_count > 0, "copying has begun");
         assert_eq!(
             cell("[data-testid=blocks]"),
             format!(
                 "{}/{}",
-                task.finish_macro_block_count, task.macro_block_count
+                task.copy.finish_macro_block_count, task.copy.macro_block_count
             )
         );
         assert_eq!(cell("[data-testid=task-status]"), task.status.as_str());
         assert_eq!(
             cell("[data-testid=input]"),
-            obplay::format::bytes(task.input_bytes)
+            obplay::format::bytes(task.copy.input_bytes)
         );
         let rate = page.shell(|sh| sh.cluster.backup_throughput(tenant));
         assert_eq!(
@@ -342,10 +342,10 @@ async fn a_cluster_job_nests_its_tenant_jobs_with_the_task_progress() {
         let progress = row.query_selector("progress").unwrap().unwrap();
         assert_eq!(
             progress.get_attribute("value").unwrap(),
-            task.finish_macro_block_count.to_string()
+            task.copy.finish_macro_block_count.to_string()
         );
-        sum_done += task.finish_macro_block_count;
-        sum_total += task.macro_block_count;
+        sum_done += task.copy.finish_macro_block_count;
+        sum_total += task.copy.macro_block_count;
     }
     let cluster_blocks = rows[0]
         .query_selector("[data-testid=blocks]")
@@ -421,7 +421,7 @@ async fn a_canceled_job_shows_in_history_and_its_set_is_marked_in_the_chain() {
     assert_eq!(flag.text_content().unwrap(), "FAILED INCOMPLETE");
     let sizes = page.shell(|sh| {
         let sets = &sh.cluster.tenant_backup(1002).unwrap().sets;
-        obplay::format::bytes(sets[0].output_bytes)
+        obplay::format::bytes(sets[0].copy.output_bytes)
     });
     assert!(chips[0].text_content().unwrap().contains(&sizes));
 }

@@ -11,9 +11,16 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+thread_local! {
+    /// The app mounted last: unmounted (which releases its hold on the session) before the
+    /// next test mounts its own.
+    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Mounts a fresh app (no saved session) into its own container. The app's ids are unique per
-/// page, so each test removes the previous container first.
+/// page, so each test unmounts the previous app and removes its container first.
 async fn mount_app() -> web_sys::Element {
+    MOUNTED.with(|m| m.borrow_mut().take());
     obplay::persist::clear(obplay::persist::KEY);
     if let Some(old) = document().get_element_by_id("test-root") {
         old.remove();
@@ -22,7 +29,8 @@ async fn mount_app() -> web_sys::Element {
     container.set_id("test-root");
     document().body().unwrap().append_child(&container).unwrap();
     let el: web_sys::HtmlElement = container.clone().unchecked_into();
-    leptos::mount::mount_to(el, obplay::app::App).forget();
+    let handle = leptos::mount::mount_to(el, obplay::app::App);
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
     TimeoutFuture::new(0).await;
     container
 }
@@ -237,5 +245,116 @@ async fn header_shows_version_and_seed_from_the_engine() {
     assert_eq!(
         text("[data-testid=seed]"),
         format!("seed {}", obplay::DEFAULT_SEED)
+    );
+}
+
+fn shown(root: &web_sys::Element, sel: &str) -> bool {
+    root.query_selector(sel)
+        .unwrap()
+        .is_some_and(|e| !e.unchecked_into::<web_sys::HtmlElement>().hidden())
+}
+
+fn text_of(root: &web_sys::Element, sel: &str) -> String {
+    root.query_selector(sel)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_transcript_shows_its_latest_entries_and_pages_back() {
+    let root = mount_app().await;
+    type_text(&root, &"SELECT 1;\n".repeat(450)).await;
+    key(&root, "Enter", false, false).await;
+    assert_eq!(entries(&root).len(), obplay::console::WINDOW);
+    assert!(shown(&root, "[data-testid=show-earlier]"));
+    assert_eq!(
+        text_of(&root, "[data-testid=show-earlier]"),
+        "Show earlier (250 more)"
+    );
+    let earlier: web_sys::HtmlElement = root
+        .query_selector("[data-testid=show-earlier]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    earlier.click();
+    TimeoutFuture::new(0).await;
+    assert_eq!(entries(&root).len(), 400);
+    earlier.click();
+    TimeoutFuture::new(0).await;
+    assert_eq!(entries(&root).len(), 450);
+    assert!(!shown(&root, "[data-testid=show-earlier]"));
+    // The newest entry is the last one shown, and a new statement appears after it.
+    type_text(&root, "SELECT 2;").await;
+    key(&root, "Enter", false, false).await;
+    let e = entries(&root);
+    assert_eq!(e.len(), 451);
+    assert!(e[450].0.ends_with("SELECT 2;"), "{}", e[450].0);
+}
+
+#[wasm_bindgen_test]
+async fn a_statement_past_the_session_limit_is_refused_and_stays_in_the_input() {
+    let root = mount_app().await;
+    let huge = format!(
+        "SELECT '{}';",
+        "x".repeat(obsim::limits::MAX_TEXT_BYTES + 1)
+    );
+    type_text(&root, &huge).await;
+    key(&root, "Enter", false, false).await;
+    assert!(entries(&root).is_empty(), "nothing ran");
+    assert!(shown(&root, "[data-testid=console-refused]"));
+    assert!(
+        text_of(&root, "[data-testid=console-refused]").contains("past 4 MB of statements"),
+        "{}",
+        text_of(&root, "[data-testid=console-refused]")
+    );
+    assert_eq!(
+        textarea(&root).value().len(),
+        huge.len(),
+        "still in the input"
+    );
+    // Shown as plain text: no highlighting spans for megabytes.
+    assert!(root.query_selector(".highlight .kw").unwrap().is_none());
+    // Editing the input takes the notice away; a statement that fits runs.
+    type_text(&root, "SELECT 1;").await;
+    assert!(!shown(&root, "[data-testid=console-refused]"));
+    key(&root, "Enter", false, false).await;
+    assert_eq!(entries(&root).len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn tab_completion_looks_only_before_the_caret_in_a_huge_input() {
+    let root = mount_app().await;
+    let long = format!("{} SELECT * FROM DBA_OB_BACKUP_JOB_HI", "x".repeat(30_000));
+    type_text(&root, &long).await;
+    key(&root, "Tab", false, false).await;
+    assert!(
+        textarea(&root)
+            .value()
+            .ends_with(" SELECT * FROM DBA_OB_BACKUP_JOB_HISTORY "),
+        "completed"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn simulated_time_stops_at_day_90_with_a_notice() {
+    let root = mount_app().await;
+    assert!(!shown(&root, "[data-testid=time-limit]"));
+    type_text(&root, &"SELECT SLEEP(86400);\n".repeat(91)).await;
+    key(&root, "Enter", false, false).await;
+    TimeoutFuture::new(0).await;
+    assert!(shown(&root, "[data-testid=time-limit]"));
+    assert!(
+        text_of(&root, "[data-testid=time-limit]").contains("Simulated time stops at day 90"),
+        "{}",
+        text_of(&root, "[data-testid=time-limit]")
+    );
+    let play = root
+        .query_selector(".timebar .btn.primary")
+        .unwrap()
+        .unwrap();
+    assert!(
+        play.has_attribute("disabled"),
+        "Play is disabled at the limit"
     );
 }

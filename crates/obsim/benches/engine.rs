@@ -96,8 +96,8 @@ fn full_backup_1m_blocks(cr: &mut Criterion) {
         .expect("backup starts");
     run_until_idle(&mut check, MYSQL);
     let set = &check.backup[&MYSQL].sets[0];
-    assert_eq!(set.macro_block_count, u64::from(BIG));
-    assert_eq!(set.finish_macro_block_count, u64::from(BIG));
+    assert_eq!(set.copy.macro_block_count, u64::from(BIG));
+    assert_eq!(set.copy.finish_macro_block_count, u64::from(BIG));
 }
 
 /// 2. Planning an incremental over a finished full set after 1 % of the user blocks changed.
@@ -175,7 +175,7 @@ fn incremental_planning_1pct(cr: &mut Criterion) {
     }
     let task = &check.backup[&MYSQL].tasks[0];
     assert_eq!(
-        task.macro_block_count,
+        task.copy.macro_block_count,
         u64::from(sys_end) + target as u64,
         "an incremental copies the sys blocks plus the changed user blocks"
     );

@@ -1,16 +1,15 @@
 //! Zones, OBServers and tenants, and the `Cluster` that owns them together with time, the
 //! event queue and every tenant's storage, archive and backup state.
 
-use crate::calendar::time_tag;
-use crate::compat::CompatMode;
-// Re-exported for the web app, which still names it through `cluster`.
 use crate::archive::{ArchiveEvent, ArchiveRound, TenantArchive, TickInput};
 use crate::backup::TenantBackup;
+use crate::calendar::time_tag;
+use crate::compat::CompatMode;
 use crate::error::{code, ob_message};
 use crate::medium::{BackupMedium, join};
 use crate::params::ParamValues;
 use crate::restore::RestoreState;
-pub use crate::session_log::ClusterOptions;
+use crate::session_log::ClusterOptions;
 use crate::sim::{Clock, EPOCH_MICROS, EventQueue, Micros, RngStreams, SECOND, micros_of_scn};
 use crate::storage::TenantStorage;
 use crate::userdata::UserData;

@@ -268,7 +268,7 @@ mod tests {
         assert!(e.contains("unknown scenario 'nosuch'"), "{e}");
         assert!(e.contains("fresh, ready, busy, failure"), "{e}");
         let log = SessionLog {
-            version: crate::shell::SESSION_LOG_VERSION,
+            version: crate::session_log::SESSION_LOG_VERSION,
             seed: 1,
             scenario: "x".repeat(10_000),
             commands: Vec::new(),

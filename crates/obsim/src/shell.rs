@@ -6,11 +6,10 @@
 //! the same engine state every time.
 
 use crate::cluster::{Cluster, SYS_TENANT_ID};
-// Re-exported for the web app, which still names them through `shell`.
 use crate::compat::CompatMode;
 use crate::error::ObError;
 use crate::obclient;
-pub use crate::session_log::{ClusterOptions, Command, Fault, SESSION_LOG_VERSION, SessionLog};
+use crate::session_log::{ClusterOptions, Command, Fault, SESSION_LOG_VERSION, SessionLog};
 use crate::sql::exec::{self, Session};
 use crate::sql::outcome::Outcome;
 use serde::{Deserialize, Serialize};

@@ -159,36 +159,57 @@ fn word_codes() -> impl Iterator<Item = u8> {
 const ESCAPE: u8 = 0x00;
 
 fn word_of(code: u8) -> Option<&'static str> {
-    let i = word_codes().position(|c| c == code)?;
-    WORDS.get(i).copied()
+    static BY_CODE: std::sync::OnceLock<Vec<Option<&'static str>>> = std::sync::OnceLock::new();
+    let table = BY_CODE.get_or_init(|| {
+        let mut t = vec![None; 256];
+        for (c, w) in word_codes().zip(WORDS) {
+            if let Some(slot) = t.get_mut(usize::from(c)) {
+                *slot = Some(*w);
+            }
+        }
+        t
+    });
+    table.get(usize::from(code)).copied().flatten()
 }
 
 /// A byte the packer must escape when it stands for itself.
 fn needs_escape(b: u8) -> bool {
-    // Only control bytes can be word codes below 0x80 (printable ASCII never is).
+    // Word codes below 0x80 are control bytes and DEL: printable text skips the lookup.
     b == ESCAPE || ((b < 0x20 || b == 0x7F) && word_of(b).is_some())
+}
+
+/// The dictionary's words (with their codes) grouped by first byte, so packing compares a
+/// position only with the few words that can start there (comparing every word made packing
+/// a megabyte statement take half a second).
+fn words_by_first_byte() -> &'static [Vec<(u8, &'static str)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(u8, &'static str)>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for (code, w) in word_codes().zip(WORDS) {
+            if let Some(slot) = w.bytes().next().and_then(|b| table.get_mut(usize::from(b))) {
+                slot.push((code, *w));
+            }
+        }
+        table
+    })
 }
 
 /// Packs text: dictionary words become one byte each; everything else stays UTF-8.
 pub fn pack(text: &str) -> Vec<u8> {
+    let table = words_by_first_byte();
     let mut out = Vec::with_capacity(text.len());
-    // The words that start with each byte, tried only there (a 4 MB INSERT's values would
-    // otherwise try every word at every byte).
-    let mut by_first: Vec<Vec<(u8, &str)>> = vec![Vec::new(); 256];
-    for (code, w) in word_codes().zip(WORDS) {
-        if let Some(&b) = w.as_bytes().first() {
-            by_first[usize::from(b)].push((code, w));
-        }
-    }
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        let first = rest.as_bytes().first().map_or(0, |&b| usize::from(b));
-        let best = by_first[first]
+        let candidates = rest
+            .bytes()
+            .next()
+            .and_then(|b| table.get(usize::from(b)))
+            .map_or(&[][..], Vec::as_slice);
+        let best = candidates
             .iter()
             .filter(|(_, w)| rest.starts_with(*w))
-            .max_by_key(|(_, w)| w.len())
-            .copied();
-        if let Some((code, w)) = best {
+            .max_by_key(|(_, w)| w.len());
+        if let Some(&(code, w)) = best {
             out.push(code);
             rest = rest.get(w.len()..).unwrap_or("");
             continue;
