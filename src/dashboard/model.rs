@@ -2,9 +2,9 @@
 //! dashboard shows what a view shows, the value comes from the view's own row function
 //! (`sql::views::job_row` and friends), so a card and a `SELECT` never disagree.
 
-use super::sql::{Actor, Stmt};
+use super::sql::Stmt;
 use obsim::backup::{
-    BackupJob, BackupSet, BackupTask, BackupType, FileStatus, JobLevel, SetStatus,
+    BackupJob, BackupSet, BackupTask, BackupType, FileStatus, JobLevel, SetStatus, TenantBackup,
 };
 use obsim::calendar::format_datetime;
 use obsim::cluster::{Cluster, SYS_TENANT_ID};
@@ -109,7 +109,7 @@ pub struct TenantInfo {
     pub changed: Option<(u64, usize)>,
     pub data_bytes: u64,
     /// How the current session may act on this tenant.
-    pub actor: Actor,
+    pub actor: obsim::sql::session::Authority,
 }
 
 impl TenantInfo {
@@ -121,11 +121,12 @@ impl TenantInfo {
         let storage = c.storage.get(&id);
         let sets = backup.map_or(&[][..], |b| &b.sets[..]);
         let latest = |ty: BackupType| {
+            let b = backup?;
             sets.iter()
                 .filter(|s| s.backup_type == ty)
                 .max_by_key(|s| s.backup_set_id)
                 .map(|s| {
-                    let row = set_view_row(s, backup.map_or(&[][..], |b| &b.tasks[..]));
+                    let row = set_view_row(s, b);
                     SetBrief {
                         id: s.backup_set_id,
                         status: row.text("STATUS"),
@@ -171,7 +172,7 @@ impl TenantInfo {
                 .zip(storage)
                 .map(|(s, st)| (s.backup_set_id, st.changed_since(s.snapshot_scn))),
             data_bytes: storage.map_or(0, |s| s.data_bytes()),
-            actor: Actor::of(&sh.session, id),
+            actor: sh.session.authority_over(id),
         })
     }
 
@@ -217,9 +218,9 @@ pub fn lag_text(lag: Micros) -> String {
     }
 }
 
-fn set_view_row(s: &BackupSet, tasks: &[BackupTask]) -> ViewRow {
-    let running = tasks.iter().find(|t| t.backup_set_id == s.backup_set_id);
-    ViewRow::new("DBA_OB_BACKUP_SET_FILES", views::set_row(s, running))
+fn set_view_row(s: &BackupSet, backup: &TenantBackup) -> ViewRow {
+    let task = backup.task_of(s.backup_set_id);
+    ViewRow::new("DBA_OB_BACKUP_SET_FILES", views::set_row(s, task))
 }
 
 // --- running jobs ---------------------------------------------------------------------------
@@ -351,7 +352,7 @@ pub fn running_job(sh: &Shell, (tenant_id, job_id): JobKey) -> Option<RunningJob
             .then(|| "ALTER SYSTEM CANCEL BACKUP;".to_string())
     } else {
         Stmt {
-            actor: Actor::of(&sh.session, tenant_id),
+            actor: sh.session.authority_over(tenant_id),
             tenant: tenant_name(c, tenant_id),
         }
         .cancel()
@@ -464,8 +465,8 @@ impl TenantSets {
     }
 }
 
-fn chip(s: &BackupSet, tasks: &[BackupTask]) -> SetChip {
-    let row = set_view_row(s, tasks);
+fn chip(s: &BackupSet, backup: &TenantBackup) -> SetChip {
+    let row = set_view_row(s, backup);
     SetChip {
         id: s.backup_set_id,
         full: s.backup_type == BackupType::Full,
@@ -485,23 +486,11 @@ pub fn set_chains(c: &Cluster) -> Vec<TenantSets> {
     c.user_tenants()
         .filter_map(|t| {
             let b = c.tenant_backup(t.id)?;
-            let mut sets: Vec<&BackupSet> = b.sets.iter().collect();
-            obsim::order::sort_by_key(&mut sets, |s| s.backup_set_id);
-            let mut chains: Vec<Vec<SetChip>> = Vec::new();
-            for s in sets {
-                let chip = chip(s, &b.tasks);
-                let link = (!chip.full)
-                    .then(|| {
-                        chains
-                            .iter()
-                            .position(|ch| ch.iter().any(|x| x.id == chip.base))
-                    })
-                    .flatten();
-                match link {
-                    Some(i) => chains[i].push(chip),
-                    None => chains.push(vec![chip]),
-                }
-            }
+            let chains: Vec<Vec<SetChip>> = b
+                .chains()
+                .into_iter()
+                .map(|chain| chain.into_iter().map(|s| chip(s, b)).collect())
+                .collect();
             (!chains.is_empty()).then(|| TenantSets {
                 tenant_id: t.id,
                 tenant: t.name.clone(),

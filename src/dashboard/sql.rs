@@ -2,39 +2,15 @@
 //! who is connected: root@sys names the tenant (`TENANT = name`), a user tenant acts on itself,
 //! and nobody else may act on a tenant.
 
-use obsim::sql::exec::Session;
+use obsim::sql::session::Authority;
 
 /// Shown on actions the current session may not run.
 pub const NEEDS_SESSION: &str = "connect as root@sys or to this tenant";
 
-/// How the current session relates to a tenant.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Actor {
-    /// root@sys: the `TENANT = name` forms.
-    Sys,
-    /// Connected to the tenant itself: the self forms.
-    Own,
-    /// Another user tenant: no statement can act on this one.
-    #[default]
-    Other,
-}
-
-impl Actor {
-    pub fn of(session: &Session, tenant_id: u64) -> Actor {
-        if session.is_sys() {
-            Actor::Sys
-        } else if session.tenant_id == tenant_id {
-            Actor::Own
-        } else {
-            Actor::Other
-        }
-    }
-}
-
 /// Statement builder for one tenant as seen from the current session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stmt {
-    pub actor: Actor,
+    pub actor: Authority,
     pub tenant: String,
 }
 
@@ -42,9 +18,9 @@ impl Stmt {
     /// `head TENANT = name;` from sys, `head own_tail;` from the tenant itself.
     fn scoped(&self, head: &str, own_tail: &str) -> Option<String> {
         match self.actor {
-            Actor::Sys => Some(format!("{head} TENANT = {};", self.tenant)),
-            Actor::Own => Some(format!("{head}{own_tail};")),
-            Actor::Other => None,
+            Authority::Sys => Some(format!("{head} TENANT = {};", self.tenant)),
+            Authority::Own => Some(format!("{head}{own_tail};")),
+            Authority::None => None,
         }
     }
 

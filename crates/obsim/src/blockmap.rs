@@ -406,7 +406,7 @@ pub fn set_chain(c: &Cluster, tenant_id: u64) -> Vec<ChainSet> {
     b.sets
         .iter()
         .map(|s| {
-            let task = b.tasks.iter().find(|t| t.backup_set_id == s.backup_set_id);
+            let task = b.task_of(s.backup_set_id);
             let status = match s.status {
                 SetStatus::Doing => ChainStatus::Running,
                 SetStatus::Success => ChainStatus::Success,

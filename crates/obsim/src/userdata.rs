@@ -7,31 +7,9 @@
 
 use crate::calendar::parse_datetime;
 use crate::error::{ObError, ObResult};
-use crate::value::Value;
+use crate::value::{ColType, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ColType {
-    Int,
-    BigInt,
-    Decimal(u8, u8),
-    Varchar(u32),
-    DateTime,
-}
-
-impl ColType {
-    /// As `DESC` / `SHOW CREATE TABLE` print it.
-    pub fn sql(self) -> String {
-        match self {
-            ColType::Int => "int(11)".into(),
-            ColType::BigInt => "bigint(20)".into(),
-            ColType::Decimal(p, s) => format!("decimal({p},{s})"),
-            ColType::Varchar(n) => format!("varchar({n})"),
-            ColType::DateTime => "datetime".into(),
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserColumn {

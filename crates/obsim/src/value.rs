@@ -51,6 +51,32 @@ impl Column {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The type of a user table's column, as CREATE TABLE declares it (the parser's and the
+/// table's one type).
+pub enum ColType {
+    Int,
+    BigInt,
+    /// DECIMAL(precision, scale); `DECIMAL` alone is (10, 0).
+    Decimal(u8, u8),
+    /// VARCHAR(n) / VARCHAR2(n) / CHAR(n)
+    Varchar(u32),
+    DateTime,
+}
+
+impl ColType {
+    /// As `DESC` / `SHOW CREATE TABLE` print it.
+    pub fn sql(self) -> String {
+        match self {
+            ColType::Int => "int(11)".into(),
+            ColType::BigInt => "bigint(20)".into(),
+            ColType::Decimal(p, s) => format!("decimal({p},{s})"),
+            ColType::Varchar(n) => format!("varchar({n})"),
+            ColType::DateTime => "datetime".into(),
+        }
+    }
+}
+
 /// One cell.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Value {

@@ -382,6 +382,35 @@ impl TenantBackup {
         self.sets.iter().find(|s| s.backup_set_id == set_id)
     }
 
+    /// The set task that writes (or wrote) set `set_id`, while it is in `tasks`.
+    pub fn task_of(&self, set_id: u64) -> Option<&BackupTask> {
+        self.tasks.iter().find(|t| t.backup_set_id == set_id)
+    }
+
+    /// The sets as chains, in id order: each chain starts with a FULL (or an incremental whose
+    /// base is gone) and goes on with the incrementals built on it, each over the one before
+    /// (PREV_INC_BACKUP_SET_ID). What the dashboards draw and what a restore walks.
+    pub fn chains(&self) -> Vec<Vec<&BackupSet>> {
+        let mut sets: Vec<&BackupSet> = self.sets.iter().collect();
+        crate::order::sort_by_key(&mut sets, |s| s.backup_set_id);
+        let mut chains: Vec<Vec<&BackupSet>> = Vec::new();
+        for s in sets {
+            let link = (s.backup_type == BackupType::Inc)
+                .then(|| {
+                    chains.iter().position(|ch| {
+                        ch.iter()
+                            .any(|x| x.backup_set_id == s.prev_inc_backup_set_id)
+                    })
+                })
+                .flatten();
+            match link {
+                Some(i) => chains[i].push(s),
+                None => chains.push(vec![s]),
+            }
+        }
+        chains
+    }
+
     /// The newest SUCCESS/AVAILABLE set at `path` (§2.6: L, the base of an incremental).
     pub fn latest_usable_set(&self, path: &str) -> Option<&BackupSet> {
         self.sets

@@ -2,6 +2,8 @@
 //! the executor consumes it; it carries what was typed, not what it means (name resolution,
 //! privilege rules and OceanBase's checks happen in the executor).
 
+use crate::value::ColType;
+
 /// One statement. Client-side commands (`connect`, the `obclient ...` login line) never reach
 /// the parser: the session handles them.
 #[derive(Clone, Debug, PartialEq)]
@@ -324,20 +326,9 @@ pub struct CreateTable {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnDef {
     pub name: String,
-    pub data_type: DataType,
+    pub data_type: ColType,
     pub not_null: bool,
     pub default: Option<Literal>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DataType {
-    Int,
-    BigInt,
-    /// DECIMAL(precision, scale); `DECIMAL` alone is (10, 0).
-    Decimal(u8, u8),
-    /// VARCHAR(n) / VARCHAR2(n) / CHAR(n)
-    Varchar(u32),
-    DateTime,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -6,6 +6,21 @@
 use crate::cluster::{SYS_TENANT_ID, Tenant};
 use crate::compat::CompatMode;
 
+/// How a session stands to a tenant, for the backup statements (§1.2, §1.10): root@sys acts on
+/// any tenant by naming it (`TENANT = name`), a user tenant acts on itself with the forms that
+/// name no tenant, and no session acts on another user tenant. The executor's checks and the
+/// dashboards' buttons both read it here.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Authority {
+    /// root@sys: the `TENANT = name` forms.
+    Sys,
+    /// Connected to the tenant itself: the forms without a tenant list.
+    Own,
+    /// Another user tenant: no statement can act on this one.
+    #[default]
+    None,
+}
+
 /// A logged-on session: who, where, and the session variables backup statements read.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Session {
@@ -42,6 +57,17 @@ impl Session {
 
     pub fn is_sys(&self) -> bool {
         self.tenant_id == SYS_TENANT_ID
+    }
+
+    /// How this session stands to tenant `tenant_id` (see [`Authority`]).
+    pub fn authority_over(&self, tenant_id: u64) -> Authority {
+        if self.is_sys() {
+            Authority::Sys
+        } else if self.tenant_id == tenant_id {
+            Authority::Own
+        } else {
+            Authority::None
+        }
     }
 
     /// The schema name of system views in this mode.

@@ -7,7 +7,8 @@ use crate::error::{ObError, ObResult};
 use crate::sql::ast::*;
 use crate::sql::query::literal_value;
 use crate::storage::SYS_LS_ID;
-use crate::userdata::{ColType, DataOp, Table, UserColumn, coerce};
+use crate::userdata::{DataOp, Table, UserColumn, coerce};
+use crate::value::ColType;
 
 impl Exec<'_> {
     pub(super) fn create_database(&mut self, name: &str, if_not_exists: bool) -> ObResult<Reply> {
@@ -91,10 +92,9 @@ impl Exec<'_> {
                     format!("Duplicate column name '{cname}'"),
                 ));
             }
-            let ty = match def.data_type {
-                DataType::Int => ColType::Int,
-                DataType::BigInt => ColType::BigInt,
-                DataType::Decimal(p, s) => {
+            let ty = def.data_type;
+            match ty {
+                ColType::Decimal(p, s) => {
                     if p == 0 || p > 65 || s > 30 || s > p {
                         return Err(ObError::mysql(
                             1426,
@@ -104,11 +104,9 @@ impl Exec<'_> {
                             ),
                         ));
                     }
-                    ColType::Decimal(p, s)
                 }
-                DataType::Varchar(n) => ColType::Varchar(n),
-                DataType::DateTime => ColType::DateTime,
-            };
+                ColType::Int | ColType::BigInt | ColType::Varchar(_) | ColType::DateTime => {}
+            }
             let mut col = UserColumn {
                 name: cname,
                 ty,

@@ -8,7 +8,8 @@ use crate::error::{ObError, ObResult};
 use crate::sql::ast::*;
 use crate::sql::query::{EvalContext, run_select};
 use crate::sql::views;
-use crate::userdata::{ColType, UserColumn};
+use crate::userdata::UserColumn;
+use crate::value::ColType;
 use crate::value::{Column, ColumnKind, Value};
 
 /// What a FROM names.

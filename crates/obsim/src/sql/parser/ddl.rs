@@ -6,8 +6,9 @@
 //! the simulator models.
 
 use super::{ParseResult, Parser};
-use crate::sql::ast::{ColumnDef, CreateTable, DataType, Literal, Statement};
+use crate::sql::ast::{ColumnDef, CreateTable, Literal, Statement};
 use crate::sql::lexer::{Symbol, TokenKind};
+use crate::value::ColType;
 
 impl Parser<'_> {
     fn parse_if_not_exists(&mut self) -> ParseResult<bool> {
@@ -131,7 +132,7 @@ impl Parser<'_> {
         Ok(literal)
     }
 
-    fn parse_data_type(&mut self) -> ParseResult<DataType> {
+    fn parse_data_type(&mut self) -> ParseResult<ColType> {
         let type_index = self.pos;
         let Some(word) = self.word_upper() else {
             return Err(self.error());
@@ -140,15 +141,15 @@ impl Parser<'_> {
         match word.as_str() {
             "INT" | "INTEGER" => {
                 self.skip_optional_width()?;
-                Ok(DataType::Int)
+                Ok(ColType::Int)
             }
             "BIGINT" => {
                 self.skip_optional_width()?;
-                Ok(DataType::BigInt)
+                Ok(ColType::BigInt)
             }
             "DECIMAL" | "NUMBER" | "NUMERIC" => {
                 if !self.eat_symbol(Symbol::LeftParen) {
-                    return Ok(DataType::Decimal(10, 0));
+                    return Ok(ColType::Decimal(10, 0));
                 }
                 let precision = self.expect_integer::<u8>()?;
                 let scale = if self.eat_symbol(Symbol::Comma) {
@@ -157,13 +158,13 @@ impl Parser<'_> {
                     0
                 };
                 self.expect_symbol(Symbol::RightParen)?;
-                Ok(DataType::Decimal(precision, scale))
+                Ok(ColType::Decimal(precision, scale))
             }
             "VARCHAR" | "VARCHAR2" => {
                 self.expect_symbol(Symbol::LeftParen)?;
                 let length = self.expect_integer::<u32>()?;
                 self.expect_symbol(Symbol::RightParen)?;
-                Ok(DataType::Varchar(length))
+                Ok(ColType::Varchar(length))
             }
             "CHAR" => {
                 let length = if self.eat_symbol(Symbol::LeftParen) {
@@ -173,13 +174,13 @@ impl Parser<'_> {
                 } else {
                     1
                 };
-                Ok(DataType::Varchar(length))
+                Ok(ColType::Varchar(length))
             }
             "DATETIME" | "TIMESTAMP" => {
                 self.skip_optional_width()?;
-                Ok(DataType::DateTime)
+                Ok(ColType::DateTime)
             }
-            "DATE" => Ok(DataType::DateTime),
+            "DATE" => Ok(ColType::DateTime),
             _ => Err(self.error_at(type_index)),
         }
     }

@@ -138,10 +138,9 @@ fn set_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
         .iter()
         .filter(|(t, _)| in_scope(scope, **t))
         .flat_map(|(t, b)| {
-            b.sets.iter().map(move |s| {
-                let running = b.tasks.iter().find(|x| x.backup_set_id == s.backup_set_id);
-                (*t, set_row(s, running))
-            })
+            b.sets
+                .iter()
+                .map(move |s| (*t, set_row(s, b.task_of(s.backup_set_id))))
         })
         .collect()
 }

@@ -2,9 +2,8 @@
 //! and DML.
 
 use super::*;
-use crate::sql::ast::{
-    ColumnDef, CreateTable, DataType, Delete, Insert, ObjectName, Show, UnaryOp, Update,
-};
+use crate::sql::ast::{ColumnDef, CreateTable, Delete, Insert, ObjectName, Show, UnaryOp, Update};
+use crate::value::ColType;
 
 // ----- SET ENCRYPTION / DECRYPTION ------------------------------------------------------
 
@@ -172,7 +171,7 @@ fn create_table_with_every_column_form() {
         ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT 'c', REPLICA_NUM = 1",
     );
     let column_def =
-        |name: &str, data_type: DataType, not_null: bool, default: Option<Literal>| ColumnDef {
+        |name: &str, data_type: ColType, not_null: bool, default: Option<Literal>| ColumnDef {
             name: name.to_string(),
             data_type,
             not_null,
@@ -184,29 +183,29 @@ fn create_table_with_every_column_form() {
             name: ObjectName(names(&["test", "t1"])),
             if_not_exists: true,
             columns: vec![
-                column_def("id", DataType::Int, true, None),
+                column_def("id", ColType::Int, true, None),
                 column_def(
                     "big",
-                    DataType::BigInt,
+                    ColType::BigInt,
                     false,
                     Some(Literal::Number("-1".into()))
                 ),
-                column_def("price", DataType::Decimal(12, 2), false, None),
-                column_def("plain", DataType::Decimal(10, 0), false, None),
-                column_def("num", DataType::Decimal(5, 0), false, None),
+                column_def("price", ColType::Decimal(12, 2), false, None),
+                column_def("plain", ColType::Decimal(10, 0), false, None),
+                column_def("num", ColType::Decimal(5, 0), false, None),
                 column_def(
                     "name",
-                    DataType::Varchar(64),
+                    ColType::Varchar(64),
                     true,
                     Some(Literal::String("x".into()))
                 ),
-                column_def("name2", DataType::Varchar(10), false, None),
-                column_def("code", DataType::Varchar(3), false, None),
-                column_def("flag", DataType::Varchar(1), false, None),
-                column_def("created", DataType::DateTime, false, Some(Literal::Null)),
-                column_def("day", DataType::DateTime, false, None),
-                column_def("ts", DataType::DateTime, false, None),
-                column_def("n", DataType::Int, false, Some(Literal::Number("5".into()))),
+                column_def("name2", ColType::Varchar(10), false, None),
+                column_def("code", ColType::Varchar(3), false, None),
+                column_def("flag", ColType::Varchar(1), false, None),
+                column_def("created", ColType::DateTime, false, Some(Literal::Null)),
+                column_def("day", ColType::DateTime, false, None),
+                column_def("ts", ColType::DateTime, false, None),
+                column_def("n", ColType::Int, false, Some(Literal::Number("5".into()))),
             ],
             primary_key: names(&["id"]),
         })
@@ -223,13 +222,13 @@ fn create_table_with_a_primary_key_constraint() {
             columns: vec![
                 ColumnDef {
                     name: "a".into(),
-                    data_type: DataType::Int,
+                    data_type: ColType::Int,
                     not_null: false,
                     default: None
                 },
                 ColumnDef {
                     name: "b".into(),
-                    data_type: DataType::Varchar(10),
+                    data_type: ColType::Varchar(10),
                     not_null: false,
                     default: None
                 },
