@@ -123,7 +123,7 @@ fn JobRow(key: JobKey, child: bool) -> impl IntoView {
             data-job=key.1.to_string()
             on:keydown=move |ev| {
                 let plain = !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
-                if plain && ev.key().eq_ignore_ascii_case("c") && !crate::app::in_text_field(&ev) {
+                if plain && ev.key().eq_ignore_ascii_case("c") && !crate::keys::in_text_field(&ev) {
                     ev.prevent_default();
                     cancel();
                 }

@@ -21,7 +21,7 @@ pub const CARD_KEYS: [(&str, &str); 6] = [
 ];
 
 fn card_shortcut(ev: &KeyboardEvent) {
-    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || crate::app::in_text_field(ev) {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || crate::keys::in_text_field(ev) {
         return;
     }
     let key = ev.key().to_ascii_uppercase();
