@@ -15,8 +15,10 @@
 //! - `eval`: evaluation on a row, with three-valued truth;
 //! - `number` and `arith`: numeric conversions and MySQL's arithmetic;
 //! - `collate` (`utf8mb4_general_ci` and LIKE) and `compare` (comparison, sorting, grouping
-//!   keys);
-//! - `errors`: MySQL's error texts.
+//!   keys).
+//!
+//! Its errors are named constructors of `crate::error::ObError` (`unknown_column`,
+//! `invalid_group_function`, ...), with every other error text of the engine.
 //!
 //! Invariant: the evaluator never reads a clock or anything else outside its arguments and
 //! the [`EvalContext`], so a result follows from the simulation alone.
@@ -26,7 +28,6 @@ mod arith;
 mod collate;
 mod compare;
 mod compile;
-mod errors;
 mod eval;
 mod functions;
 mod node;
