@@ -31,7 +31,6 @@ pub type ObResult<T> = Result<T, ObError>;
 /// OB codes used as RESULT values and in COMMENT texts.
 pub mod code {
     pub const OB_CANCELED: i32 = -4072;
-    pub const OB_ERR_UNEXPECTED: i32 = -4016;
     pub const OB_LOG_ARCHIVE_INTERRUPTED: i32 = -9027;
     pub const OB_LOG_ARCHIVE_NOT_RUNNING: i32 = -9029;
     pub const OB_BACKUP_DEST_NOT_CONNECT: i32 = -9070;

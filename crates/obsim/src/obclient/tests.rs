@@ -7,6 +7,11 @@ use crate::error::ObError;
 use crate::sql::outcome::Outcome;
 use crate::value::{Column, ColumnKind, ResultSet, Value};
 
+/// `is_complete_in` in MySQL mode, which most splitter tests use.
+fn is_complete(input: &str) -> bool {
+    is_complete_in(input, CompatMode::MySql)
+}
+
 fn set(columns: &[(&str, ColumnKind)], rows: Vec<Vec<Value>>) -> ResultSet {
     let mut set = ResultSet::new(columns.iter().map(|(n, k)| Column::new(*n, *k)).collect());
     for r in rows {
