@@ -33,7 +33,7 @@ pub mod userdata;
 pub mod value;
 pub mod workload;
 
-pub use cluster::{Cluster, Server, Tenant, TenantStatus, TenantType, Zone};
+// The names the app, the benches and the integration tests take from the crate root.
+pub use cluster::Cluster;
 pub use compat::CompatMode;
-pub use error::{ObError, ObResult};
 pub use session_log::ClusterOptions;

@@ -123,10 +123,7 @@ const SCHEMES: [&str; 4] = ["file://", "oss://", "cos://", "s3://"];
 /// show it: trailing `/` trimmed, object-storage credentials removed.
 pub fn validate_uri(uri: &str) -> ObResult<String> {
     if uri.contains("encrypt_key=") {
-        return Err(ObError::ob(
-            -9026,
-            "backup destination contains encrypt_key, which is not a valid uri",
-        ));
+        return Err(ObError::backup_dest_has_encrypt_key());
     }
     let Some(scheme) = SCHEMES.iter().find(|s| uri.starts_with(**s)) else {
         return Err(ObError::invalid_backup_dest());

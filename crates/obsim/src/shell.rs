@@ -291,11 +291,7 @@ impl Shell {
             CompatMode::Oracle => user.eq_ignore_ascii_case("sys"),
         };
         if !valid_user {
-            return Err(ObError::mysql(
-                1045,
-                "28000",
-                format!("Access denied for user '{user}'@'xxx.xxx.xxx.xxx' (using password: NO)"),
-            ));
+            return Err(ObError::access_denied_for_user(user));
         }
         let user = match t.mode {
             CompatMode::MySql => user.to_string(),

@@ -124,11 +124,6 @@ impl RngStreams {
         let span = hi - lo + 1;
         lo + self.next_u64(s) % span
     }
-
-    /// Uniform in `[0, 1)`.
-    pub fn unit(&mut self, s: Stream) -> f64 {
-        (self.next_u64(s) >> 11) as f64 / (1u64 << 53) as f64
-    }
 }
 
 /// A counter-based random stream (SplitMix64 over a hashed key and counter): its draws depend
@@ -149,14 +144,6 @@ impl CounterRng {
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         mix64(self.0)
-    }
-
-    /// Uniform in `[lo, hi]` (inclusive); `lo` when the range is empty.
-    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        if hi <= lo {
-            return lo;
-        }
-        lo + self.next_u64() % (hi - lo + 1)
     }
 }
 
@@ -204,23 +191,6 @@ impl<E> EventQueue<E> {
         }
         self.queue.pop_first().map(|((t, _), e)| (t, e))
     }
-
-    pub fn len(&self) -> usize {
-        self.queue.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.queue.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (Micros, &E)> {
-        self.queue.iter().map(|(&(t, _), e)| (t, e))
-    }
-
-    /// Drops every event for which `keep` is false.
-    pub fn retain(&mut self, mut keep: impl FnMut(&E) -> bool) {
-        self.queue.retain(|_, e| keep(e));
-    }
 }
 
 impl<E> Default for EventQueue<E> {
@@ -265,7 +235,7 @@ mod tests {
         assert_eq!(q.pop_due(15), Some((10, "b")));
         assert_eq!(q.pop_due(15), None);
         assert_eq!(q.pop_due(20), Some((20, "c")));
-        assert!(q.is_empty());
+        assert_eq!(q.peek_time(), None);
     }
 
     #[test]
@@ -308,9 +278,6 @@ mod tests {
         assert_eq!(draws(7, 1000), draws(7, 1000));
         assert_ne!(draws(7, 1000), draws(7, 1001));
         assert_ne!(draws(7, 1000), draws(8, 1000));
-        let mut r = CounterRng::new(1, 2);
-        assert!((0..1000).all(|_| (3..=5).contains(&r.range(3, 5))));
-        assert_eq!(r.range(9, 2), 9);
     }
 
     #[test]

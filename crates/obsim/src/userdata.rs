@@ -336,33 +336,13 @@ pub fn block_of_key(key: &[u8], first_block: u32, block_count: u32) -> u32 {
 pub fn coerce(col: &UserColumn, v: Value, row: usize) -> ObResult<Value> {
     if v.is_null() {
         if col.not_null {
-            return Err(ObError::mysql(
-                1048,
-                "23000",
-                format!("Column '{}' cannot be null", col.name),
-            ));
+            return Err(ObError::column_cannot_be_null(&col.name));
         }
         return Ok(Value::Null);
     }
-    let out_of_range = || {
-        ObError::mysql(
-            1264,
-            "22003",
-            format!("Out of range value for column '{}' at row {row}", col.name),
-        )
-    };
-    let incorrect = |v: &Value| {
-        ObError::mysql(
-            1366,
-            "HY000",
-            format!(
-                "Incorrect {} value: '{}' for column '{}' at row {row}",
-                type_word(col.ty),
-                v.render(),
-                col.name
-            ),
-        )
-    };
+    let out_of_range = || ObError::out_of_range_for_column(&col.name, row);
+    let incorrect =
+        |v: &Value| ObError::incorrect_value(type_word(col.ty), &v.render(), &col.name, row);
     match col.ty {
         ColType::Int | ColType::BigInt => {
             let i = to_i128(&v).ok_or_else(|| incorrect(&v))?;
@@ -391,11 +371,7 @@ pub fn coerce(col: &UserColumn, v: Value, row: usize) -> ObResult<Value> {
         ColType::Varchar(n) => {
             let s = v.render();
             if s.chars().count() > n as usize {
-                return Err(ObError::mysql(
-                    1406,
-                    "22001",
-                    format!("Data too long for column '{}' at row {row}", col.name),
-                ));
+                return Err(ObError::data_too_long(&col.name, row));
             }
             Ok(Value::Str(s))
         }

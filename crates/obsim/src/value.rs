@@ -212,21 +212,6 @@ impl ResultSet {
         self.push_row(row);
         self
     }
-
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    /// The index of a column by name (ASCII case-insensitive, as OceanBase resolves names).
-    pub fn column_index(&self, name: &str) -> Option<usize> {
-        self.columns
-            .iter()
-            .position(|c| c.name.eq_ignore_ascii_case(name))
-    }
 }
 
 #[cfg(test)]
@@ -277,14 +262,12 @@ mod tests {
             Column::new("A", ColumnKind::Int),
             Column::new("B", ColumnKind::Text),
         ]);
-        assert!(set.is_empty());
+        assert!(set.rows.is_empty());
         set.push_row(vec![Value::Int(1)]);
         set.push_row(vec![Value::Int(2), "x".into(), "extra".into()]);
         assert_eq!(set.rows[0], vec![Value::Int(1), Value::Null]);
         assert_eq!(set.rows[1], vec![Value::Int(2), Value::str("x")]);
-        assert_eq!(set.row_count(), 2);
-        assert_eq!(set.column_index("b"), Some(1));
-        assert_eq!(set.column_index("c"), None);
+        assert_eq!(set.rows.len(), 2);
         assert_eq!(Value::from(None::<i64>), Value::Null);
         assert_eq!(Value::from(Some(3u64)), Value::UInt(3));
     }

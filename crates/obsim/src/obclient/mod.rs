@@ -21,9 +21,7 @@ pub use print::{
     error_text, format_elapsed, format_outcome, oracle_error_text, render_table, render_vertical,
 };
 pub use prompt::{continuation_prompt, prompt, server_version_comment, welcome_banner};
-pub use split::{
-    InputStatement, Split, is_complete, is_complete_in, split_statements, split_statements_in,
-};
+pub use split::{InputStatement, Split, is_complete_in, split_statements, split_statements_in};
 
 #[cfg(test)]
 mod tests;

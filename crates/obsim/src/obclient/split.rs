@@ -80,13 +80,8 @@ pub(super) fn split_with_open(input: &str, mode: CompatMode) -> (Split, Open) {
 }
 
 /// True when the input holds at least one statement and nothing unfinished follows the last
-/// terminator: the web console sends the text on Enter only then, otherwise it opens a
-/// continuation line like obclient's `    -> `.
-pub fn is_complete(input: &str) -> bool {
-    is_complete_in(input, CompatMode::MySql)
-}
-
-/// [`is_complete`] with the quoting and comment rules of `mode`.
+/// terminator, with the quoting and comment rules of `mode`: the web console sends the text on
+/// Enter only then, otherwise it opens a continuation line like obclient's `    -> `.
 pub fn is_complete_in(input: &str, mode: CompatMode) -> bool {
     let split = split_statements_in(input, mode);
     split.rest.is_empty() && !split.statements.is_empty()

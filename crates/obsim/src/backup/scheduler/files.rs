@@ -18,18 +18,12 @@ impl Cluster {
     /// 9081, 4.3.3 texts).
     pub(crate) fn check_format(&self, tenant_id: u64, path: &str, ty: DestType) -> ObResult<()> {
         if self.medium.is_unreachable(path) {
-            return Err(ObError::ob(-9070, "can not connect to backup destination"));
+            return Err(ObError::backup_dest_not_connect());
         }
         match self.medium.format_of(path) {
             Some(f) if f.tenant_id == tenant_id && f.dest_type == ty => Ok(()),
-            Some(_) => Err(ObError::ob(
-                -9081,
-                "format file does not match, try to set a new directory.",
-            )),
-            None if !self.medium.is_empty_dir(path) => Err(ObError::ob(
-                -9080,
-                "format file does not exist, try to set a new directory.",
-            )),
+            Some(_) => Err(ObError::format_file_not_match()),
+            None if !self.medium.is_empty_dir(path) => Err(ObError::format_file_not_exist()),
             None => Ok(()),
         }
     }

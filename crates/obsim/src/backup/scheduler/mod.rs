@@ -7,7 +7,7 @@
 //! - `start`: the start checks in OceanBase's order (§2.3, §2.4), the INIT job row with INC→FULL
 //!   (§2.6) and the sys cluster job;
 //! - `step`: `step_job`, the job and set-task state machines (§2.5, §2.7, §2.8);
-//! - `progress`: throughput, the copy of one step, `ls_tasks` and `copied_so_far`;
+//! - `progress`: throughput, the copy of one step and `copied_so_far`;
 //! - `finish`: completion, failure, cancel's end and the move to history (§2.5, §2.7);
 //! - `files`: a destination's format/check files and a set's files on the medium (§2.11).
 //!
@@ -30,7 +30,6 @@ mod progress;
 mod start;
 mod step;
 
-pub use progress::{BYTES_PER_THREAD_PER_SEC, DEFAULT_LOW_THREADS, DEST_BANDWIDTH, LsTask};
 pub(crate) use step::STEP;
 
 use super::{BackupType, DataDest, Encryption, JobStatus};

@@ -9,7 +9,7 @@ use crate::backup::{
     SetStatus, TaskStatus,
 };
 use crate::cluster::{Cluster, Event, SYS_TENANT_ID};
-use crate::error::{ObError, ObResult, code, ob_message};
+use crate::error::{ObError, ObResult, code};
 use crate::sim::{Micros, SECOND, Stream, micros_of_scn};
 
 use super::BackupRequest;
@@ -199,23 +199,14 @@ impl Cluster {
         match self.archive.get(&tenant_id).and_then(|a| a.round_state()) {
             Some(RoundState::Doing) => {}
             Some(RoundState::Interrupted) => {
-                return Err(ObError::ob(
-                    code::OB_LOG_ARCHIVE_INTERRUPTED,
-                    ob_message(code::OB_LOG_ARCHIVE_INTERRUPTED),
-                ));
+                return Err(ObError::log_archive_interrupted());
             }
             _ => {
-                return Err(ObError::ob(
-                    code::OB_LOG_ARCHIVE_NOT_RUNNING,
-                    ob_message(code::OB_LOG_ARCHIVE_NOT_RUNNING),
-                ));
+                return Err(ObError::log_archive_not_running());
             }
         }
         if self.medium.is_unreachable(path) {
-            return Err(ObError::ob(
-                code::OB_BACKUP_DEST_NOT_CONNECT,
-                ob_message(code::OB_BACKUP_DEST_NOT_CONNECT),
-            ));
+            return Err(ObError::backup_dest_not_connect());
         }
         Ok(())
     }

@@ -16,11 +16,7 @@ impl Exec<'_> {
             if if_not_exists {
                 return Ok(Reply::Ok(0));
             }
-            return Err(ObError::mysql(
-                1007,
-                "HY000",
-                format!("Can't create database '{name}'; database exists"),
-            ));
+            return Err(ObError::database_exists(name));
         }
         self.commit_ops(vec![DataOp::CreateDatabase(self.fold(name))], Vec::new());
         Ok(Reply::Ok(1))
@@ -31,21 +27,13 @@ impl Exec<'_> {
             if if_exists {
                 return Ok(Reply::Ok(0));
             }
-            return Err(ObError::mysql(
-                1008,
-                "HY000",
-                format!("Can't drop database '{name}'; database doesn't exist"),
-            ));
+            return Err(ObError::drop_unknown_database(name));
         };
         if crate::userdata::BUILTIN_DATABASES
             .iter()
             .any(|b| b.eq_ignore_ascii_case(name))
         {
-            return Err(ObError::mysql(
-                1044,
-                "42000",
-                format!("Access denied for user 'root'@'%' to database '{name}'"),
-            ));
+            return Err(ObError::access_denied_to_database(name));
         }
         let tables = db.tables.len() as u64;
         if self
@@ -63,21 +51,13 @@ impl Exec<'_> {
     pub(super) fn create_table(&mut self, c: &CreateTable) -> ObResult<Reply> {
         let (db, name) = self.target(&c.name)?;
         if self.user_data().database(&db).is_none() {
-            return Err(ObError::mysql(
-                1049,
-                "42000",
-                format!("Unknown database '{db}'"),
-            ));
+            return Err(ObError::unknown_database(&db));
         }
         if self.user_data().table(&db, &name).is_some() {
             if c.if_not_exists {
                 return Ok(Reply::Ok(0));
             }
-            return Err(ObError::mysql(
-                1050,
-                "42S01",
-                format!("Table '{name}' already exists"),
-            ));
+            return Err(ObError::table_exists(&name));
         }
         let mut columns = Vec::new();
         for def in &c.columns {
@@ -86,23 +66,13 @@ impl Exec<'_> {
                 .iter()
                 .any(|x: &UserColumn| x.name.eq_ignore_ascii_case(&cname))
             {
-                return Err(ObError::mysql(
-                    1060,
-                    "42S21",
-                    format!("Duplicate column name '{cname}'"),
-                ));
+                return Err(ObError::duplicate_column(&cname));
             }
             let ty = def.data_type;
             match ty {
                 ColType::Decimal(p, s) => {
                     if p == 0 || p > 65 || s > 30 || s > p {
-                        return Err(ObError::mysql(
-                            1426,
-                            "42000",
-                            format!(
-                                "Too big precision {p} specified for column '{cname}'. Maximum is 65."
-                            ),
-                        ));
+                        return Err(ObError::decimal_precision_too_big(p, &cname));
                     }
                 }
                 ColType::Int | ColType::BigInt | ColType::Varchar(_) | ColType::DateTime => {}
@@ -115,13 +85,8 @@ impl Exec<'_> {
             };
             if let Some(d) = &def.default {
                 let v = literal_value(d);
-                col.default = Some(coerce(&col, v, 1).map_err(|_| {
-                    ObError::mysql(
-                        1067,
-                        "42000",
-                        format!("Invalid default value for '{}'", col.name),
-                    )
-                })?);
+                col.default =
+                    Some(coerce(&col, v, 1).map_err(|_| ObError::invalid_default(&col.name))?);
             }
             columns.push(col);
         }
@@ -130,13 +95,7 @@ impl Exec<'_> {
             let i = columns
                 .iter()
                 .position(|x| x.name.eq_ignore_ascii_case(k))
-                .ok_or_else(|| {
-                    ObError::mysql(
-                        1072,
-                        "42000",
-                        format!("Key column '{k}' doesn't exist in table"),
-                    )
-                })?;
+                .ok_or_else(|| ObError::key_column_not_exist(k))?;
             columns[i].not_null = true;
             pk.push(i);
         }
@@ -175,11 +134,7 @@ impl Exec<'_> {
                 }
                 None if if_exists => {}
                 None => {
-                    return Err(ObError::mysql(
-                        1051,
-                        "42S02",
-                        format!("Unknown table '{db}.{name}'"),
-                    ));
+                    return Err(ObError::unknown_table(&db, &name));
                 }
             }
         }
@@ -192,7 +147,7 @@ impl Exec<'_> {
         let t = self
             .user_data()
             .table(&db, &table)
-            .ok_or_else(|| self.no_such_table(&db, &table))?;
+            .ok_or_else(|| ObError::table_not_exist(&db, &table))?;
         let blocks = self.blocks_of_rows(t, t.rows.keys());
         self.commit_ops(vec![DataOp::Truncate { db, table }], blocks);
         Ok(Reply::Ok(0))

@@ -21,17 +21,13 @@ impl Exec<'_> {
         if db.eq_ignore_ascii_case(self.session.system_schema())
             && views::resolve(&table, self.session.is_sys()).is_some()
         {
-            return Err(ObError::mysql(
-                1288,
-                "HY000",
-                format!("The target table {table} of the DML is not updatable"),
-            ));
+            return Err(ObError::table_not_updatable(&table));
         }
         // The table's shape only: its rows are scanned in place, never copied per statement.
         let t = self
             .user_data()
             .table(&db, &table)
-            .ok_or_else(|| self.no_such_table(&db, &table))?
+            .ok_or_else(|| ObError::table_not_exist(&db, &table))?
             .shape();
         Ok((db, table, t))
     }
@@ -43,13 +39,9 @@ impl Exec<'_> {
         } else {
             let mut v = Vec::new();
             for c in &ins.columns {
-                let i = t.column_index(c).ok_or_else(|| {
-                    ObError::mysql(
-                        1054,
-                        "42S22",
-                        format!("Unknown column '{c}' in 'field list'"),
-                    )
-                })?;
+                let i = t
+                    .column_index(c)
+                    .ok_or_else(|| ObError::unknown_column(c, "field list"))?;
                 v.push(i);
             }
             v
@@ -59,11 +51,7 @@ impl Exec<'_> {
         let mut pending = std::collections::BTreeSet::new();
         for (n, exprs) in ins.rows.iter().enumerate() {
             if exprs.len() != targets.len() {
-                return Err(ObError::mysql(
-                    1136,
-                    "21S01",
-                    format!("Column count doesn't match value count at row {}", n + 1),
-                ));
+                return Err(ObError::column_count_mismatch(n + 1));
             }
             let mut row: Vec<Value> = t
                 .columns
@@ -86,11 +74,7 @@ impl Exec<'_> {
                 .table(&db, &table)
                 .is_some_and(|real| real.rows.contains_key(&key));
             if exists || !pending.insert(key.clone()) {
-                return Err(ObError::mysql(
-                    1062,
-                    "23000",
-                    format!("Duplicate entry '{}' for key 'PRIMARY'", t.key_text(&row)),
-                ));
+                return Err(ObError::duplicate_entry(&t.key_text(&row)));
             }
             keys.push(key.clone());
             ops.push(DataOp::Put {
@@ -131,7 +115,7 @@ impl Exec<'_> {
         let real = self
             .user_data()
             .table(db, table)
-            .ok_or_else(|| self.no_such_table(db, table))?;
+            .ok_or_else(|| ObError::table_not_exist(db, table))?;
         let mut out = Vec::new();
         for (key, row) in &real.rows {
             if let Some(f) = &filter
@@ -149,13 +133,9 @@ impl Exec<'_> {
         let columns: Vec<Column> = t.columns.iter().map(user_column).collect();
         let mut sets = Vec::new();
         for (c, e) in &upd.assignments {
-            let i = t.column_index(c).ok_or_else(|| {
-                ObError::mysql(
-                    1054,
-                    "42S22",
-                    format!("Unknown column '{c}' in 'field list'"),
-                )
-            })?;
+            let i = t
+                .column_index(c)
+                .ok_or_else(|| ObError::unknown_column(c, "field list"))?;
             sets.push((i, e));
         }
         let mut ops = Vec::new();
@@ -190,14 +170,7 @@ impl Exec<'_> {
                 if (real.rows.contains_key(&new_key) && !removed.contains(&new_key))
                     || !new_keys.insert(new_key.clone())
                 {
-                    return Err(ObError::mysql(
-                        1062,
-                        "23000",
-                        format!(
-                            "Duplicate entry '{}' for key 'PRIMARY'",
-                            t.key_text(&new_row)
-                        ),
-                    ));
+                    return Err(ObError::duplicate_entry(&t.key_text(&new_row)));
                 }
                 removed.insert(key.clone());
                 ops.push(DataOp::Delete {

@@ -158,11 +158,7 @@ impl Exec<'_> {
                         self.session.database = Some(self.fold(database));
                         Ok(Reply::Ok(0))
                     }
-                    None => Err(ObError::mysql(
-                        1049,
-                        "42000",
-                        format!("Unknown database '{database}'"),
-                    )),
+                    None => Err(ObError::unknown_database(database)),
                 }
             }
             Statement::CreateDatabase {
@@ -207,14 +203,6 @@ impl Exec<'_> {
 
     // --- shared by the user-data statements ---------------------------------------------
 
-    fn no_such_table(&self, schema: &str, table: &str) -> ObError {
-        ObError::mysql(
-            1146,
-            "42S02",
-            format!("Table '{schema}.{table}' doesn't exist"),
-        )
-    }
-
     /// The (database, table) a statement names, defaulting to the current database.
     fn target(&self, name: &ObjectName) -> ObResult<(String, String)> {
         let db = name
@@ -222,7 +210,7 @@ impl Exec<'_> {
             .map(str::to_string)
             .or_else(|| self.session.database.clone());
         let Some(db) = db else {
-            return Err(ObError::mysql(1046, "3D000", "No database selected"));
+            return Err(ObError::no_database_selected());
         };
         Ok((self.fold(&db), self.fold(name.name())))
     }

@@ -34,14 +34,10 @@ impl Exec<'_> {
             Show::Tables { database } => {
                 let db = database.clone().or_else(|| self.session.database.clone());
                 let Some(db) = db else {
-                    return Err(ObError::mysql(1046, "3D000", "No database selected"));
+                    return Err(ObError::no_database_selected());
                 };
                 let Some(d) = self.user_data().database(&db) else {
-                    return Err(ObError::mysql(
-                        1049,
-                        "42000",
-                        format!("Unknown database '{db}'"),
-                    ));
+                    return Err(ObError::unknown_database(&db));
                 };
                 let mut set = ResultSet::new(vec![Column::not_null(
                     format!("Tables_in_{db}"),
@@ -66,7 +62,7 @@ impl Exec<'_> {
                 let t = self
                     .user_data()
                     .table(&db, name.name())
-                    .ok_or_else(|| self.no_such_table(&db, name.name()))?;
+                    .ok_or_else(|| ObError::table_not_exist(&db, name.name()))?;
                 let mut lines: Vec<String> = t
                     .columns
                     .iter()
@@ -117,7 +113,7 @@ impl Exec<'_> {
             .map(str::to_string)
             .or_else(|| self.session.database.clone());
         let Some(schema) = schema else {
-            return Err(ObError::mysql(1046, "3D000", "No database selected"));
+            return Err(ObError::no_database_selected());
         };
         if schema.eq_ignore_ascii_case(self.session.system_schema())
             && let Some(v) = views::resolve(name.name(), self.session.is_sys())
@@ -137,7 +133,7 @@ impl Exec<'_> {
         let t = self
             .user_data()
             .table(&schema, name.name())
-            .ok_or_else(|| self.no_such_table(&schema, name.name()))?;
+            .ok_or_else(|| ObError::table_not_exist(&schema, name.name()))?;
         for (i, c) in t.columns.iter().enumerate() {
             let pk = t.primary_key.contains(&i);
             set.push_row(vec![

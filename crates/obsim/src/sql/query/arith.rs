@@ -6,7 +6,6 @@
 //! 1690, an exact result beyond i128 degrades to a double, division and MOD by zero are
 //! NULL.
 
-use super::errors::out_of_range;
 use super::node::ArithOp;
 use super::number::{
     MAX_SCALE, datetime_number, exact_f64, float_value, num_f64, pow10, rescale, round_div,
@@ -111,16 +110,16 @@ fn int_arith(
         "BIGINT"
     };
     let Some(r) = result else {
-        return Err(out_of_range(type_name, text));
+        return Err(ObError::value_out_of_range(type_name, text));
     };
     if unsigned {
         u64::try_from(r)
             .map(Value::UInt)
-            .map_err(|_| out_of_range(type_name, text))
+            .map_err(|_| ObError::value_out_of_range(type_name, text))
     } else {
         i64::try_from(r)
             .map(Value::Int)
-            .map_err(|_| out_of_range(type_name, text))
+            .map_err(|_| ObError::value_out_of_range(type_name, text))
     }
 }
 
@@ -203,7 +202,7 @@ pub(super) fn negate(v: &Value, text: &str) -> Result<Value, ObError> {
             Ok(n) => Value::Int(n),
             // -(UNSIGNED above 2^63) leaves BIGINT; MySQL gives a DECIMAL.
             Err(_) if unsigned => Value::decimal(-i, 0),
-            Err(_) => return Err(out_of_range("BIGINT", text)),
+            Err(_) => return Err(ObError::value_out_of_range("BIGINT", text)),
         },
         Some(Operand::Dec(m, s)) => match m.checked_neg() {
             Some(n) => Value::decimal(n, s),
@@ -218,7 +217,7 @@ pub(super) fn abs(v: &Value, text: &str) -> Result<Value, ObError> {
         (_, None) => Value::Null,
         (Value::Int(i), _) => match i.checked_abs() {
             Some(a) => Value::Int(a),
-            None => return Err(out_of_range("BIGINT", text)),
+            None => return Err(ObError::value_out_of_range("BIGINT", text)),
         },
         (Value::UInt(u), _) => Value::UInt(*u),
         // A date-time's number (YYYYMMDDHHMMSS) is far inside i128.

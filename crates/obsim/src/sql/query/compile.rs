@@ -9,7 +9,6 @@
 
 use super::aggregate::{AggFunc, AggSpec, aggregate_function};
 use super::collate::compile_like;
-use super::errors::{invalid_group_function, too_deep, unknown_column, wrong_param_count};
 use super::eval::value_str;
 use super::functions::{func_ty, resolve_scalar};
 use super::node::{ArithOp, CmpOp, INT_TY, Node, Ty, arith_ty, value_ty};
@@ -70,7 +69,7 @@ impl<'s> Compiler<'s> {
 
     pub(super) fn compile(&mut self, expr: &Expr) -> Result<(Node, Ty), ObError> {
         if self.depth >= MAX_DEPTH {
-            return Err(too_deep());
+            return Err(ObError::size_overflow());
         }
         self.depth += 1;
         let result = self.compile_inner(expr);
@@ -219,7 +218,7 @@ impl<'s> Compiler<'s> {
     fn column(&mut self, parts: &[String]) -> Result<(Node, Ty), ObError> {
         let full = parts.join(".");
         let Some(name) = parts.last() else {
-            return Err(unknown_column(&full, self.clause));
+            return Err(ObError::unknown_column(&full, self.clause.place()));
         };
         let outputs_visible = self.use_aliases && !self.in_agg && parts.len() == 1;
         if outputs_visible
@@ -240,7 +239,7 @@ impl<'s> Compiler<'s> {
                 && let Some(allowed) = &self.having_names
                 && !allowed.iter().any(|a| a.eq_ignore_ascii_case(name))
             {
-                return Err(unknown_column(&full, self.clause));
+                return Err(ObError::unknown_column(&full, self.clause.place()));
             }
             let ty = self.columns.get(index).map(|c| c.kind);
             return Ok((Node::Col(index), ty));
@@ -253,7 +252,7 @@ impl<'s> Compiler<'s> {
         {
             return Ok((Node::Out(index), self.out_kind(index)));
         }
-        Err(unknown_column(&full, self.clause))
+        Err(ObError::unknown_column(&full, self.clause.place()))
     }
 
     pub(super) fn column_index(&self, name: &str) -> Option<usize> {
@@ -326,7 +325,7 @@ impl<'s> Compiler<'s> {
     ) -> Result<(Node, Ty), ObError> {
         // Aggregates belong to the select list, HAVING and ORDER BY; never nested.
         if !self.allow_aggs || self.in_agg {
-            return Err(invalid_group_function());
+            return Err(ObError::invalid_group_function());
         }
         let arity_ok = match func {
             AggFunc::Count if star => args.is_empty(),
@@ -334,7 +333,7 @@ impl<'s> Compiler<'s> {
             _ => !star && args.len() == 1,
         };
         if !arity_ok {
-            return Err(wrong_param_count(name));
+            return Err(ObError::wrong_param_count(name));
         }
         self.in_agg = true;
         let mut nodes = Vec::with_capacity(args.len());

@@ -12,7 +12,6 @@ use std::cmp::Ordering;
 use super::arith::{abs, arith, floor_ceil, round};
 use super::collate::collate_cmp;
 use super::compare::{compare, sort_cmp};
-use super::errors::{too_big_precision, unknown_function, wrong_param_count};
 use super::eval::{Env, NULL, Rt, value_str};
 use super::node::{ArithOp, Node, Ty, arith_ty, merge_ty};
 use super::number::{num_to_i64, to_f64, to_i64, to_num};
@@ -119,10 +118,10 @@ pub(super) fn resolve_scalar<'e>(
     distinct: bool,
 ) -> Result<(Func, &'e [Expr], Box<str>), ObError> {
     let Some((func, min, max)) = scalar_function(&name.to_ascii_uppercase()) else {
-        return Err(unknown_function(name));
+        return Err(ObError::unknown_function(name));
     };
     if star || distinct || args.len() < min || args.len() > max {
-        return Err(wrong_param_count(name));
+        return Err(ObError::wrong_param_count(name));
     }
     // Only ABS and MOD can fail with a message naming the call.
     let text: Box<str> = match func {
@@ -162,7 +161,7 @@ fn precision(arg: &Expr, name: &str) -> Result<u8, ObError> {
     match arg {
         Expr::Literal(Literal::Number(text)) => match text.parse::<u64>() {
             Ok(p) if p <= 6 => Ok(u8::try_from(p).unwrap_or(6)),
-            _ => Err(too_big_precision(text, name)),
+            _ => Err(ObError::time_precision_too_big(text, name)),
         },
         _ => Err(ObError::invalid_argument(&name.to_ascii_lowercase())),
     }

@@ -15,8 +15,10 @@
 //! - `eval`: evaluation on a row, with three-valued truth;
 //! - `number` and `arith`: numeric conversions and MySQL's arithmetic;
 //! - `collate` (`utf8mb4_general_ci` and LIKE) and `compare` (comparison, sorting, grouping
-//!   keys);
-//! - `errors`: MySQL's error texts.
+//!   keys).
+//!
+//! Its errors are named constructors of `crate::error::ObError` (`unknown_column`,
+//! `invalid_group_function`, ...), with every other error text of the engine.
 //!
 //! Invariant: the evaluator never reads a clock or anything else outside its arguments and
 //! the [`EvalContext`], so a result follows from the simulation alone.
@@ -26,7 +28,6 @@ mod arith;
 mod collate;
 mod compare;
 mod compile;
-mod errors;
 mod eval;
 mod functions;
 mod node;
@@ -34,17 +35,14 @@ mod number;
 mod project;
 mod select;
 
-use std::cmp::Ordering;
-
 use crate::error::ObError;
 use crate::sql::ast::{Expr, Literal};
-use crate::value::{Column, ColumnKind, Value};
+use crate::value::{Column, Value};
 
 use collate::{compile_like, like_match};
-use compare::compare;
 use compile::Compiler;
 use eval::{Env, Rt};
-use node::{Node, final_kind};
+use node::Node;
 use number::number_literal;
 
 pub use select::run_select;
@@ -93,15 +91,9 @@ impl Clause {
 #[derive(Clone, Debug)]
 pub struct CompiledExpr {
     node: Node,
-    kind: ColumnKind,
 }
 
 impl CompiledExpr {
-    /// The type of the values the expression produces (how obclient aligns them).
-    pub fn kind(&self) -> ColumnKind {
-        self.kind
-    }
-
     /// The expression's value on `row` (laid out as the columns it was compiled against).
     pub fn eval(&self, row: &[Value], ctx: &mut dyn EvalContext) -> Result<Value, ObError> {
         let mut rt = Rt::new(ctx);
@@ -127,11 +119,8 @@ pub fn compile_expr(
 ) -> Result<CompiledExpr, ObError> {
     let mut compiler = Compiler::new(columns, None, None);
     compiler.clause = clause;
-    let (node, ty) = compiler.compile(expr)?;
-    Ok(CompiledExpr {
-        node,
-        kind: final_kind(ty),
-    })
+    let (node, _) = compiler.compile(expr)?;
+    Ok(CompiledExpr { node })
 }
 
 /// Evaluates one expression, optionally against one row (`columns`, `values`). Unknown
@@ -145,17 +134,6 @@ pub fn eval_expr(
     compile_expr(expr, columns, Clause::FieldList)?.eval(values, ctx)
 }
 
-/// Evaluates a condition as WHERE does: NULL counts as false. Unknown columns are reported in
-/// the 'where clause'.
-pub fn eval_predicate(
-    expr: &Expr,
-    row: Option<(&[Column], &[Value])>,
-    ctx: &mut dyn EvalContext,
-) -> Result<bool, ObError> {
-    let (columns, values) = row.unwrap_or((&[], &[]));
-    compile_expr(expr, columns, Clause::Where)?.matches(values, ctx)
-}
-
 /// The value of a literal as typed: integers as BIGINT (or BIGINT UNSIGNED, or DECIMAL when
 /// too large), numbers with a point as exact DECIMAL with the typed scale, TRUE/FALSE as 1/0.
 pub fn literal_value(lit: &Literal) -> Value {
@@ -165,13 +143,6 @@ pub fn literal_value(lit: &Literal) -> Value {
         Literal::String(s) => Value::Str(s.clone()),
         Literal::Number(text) => number_literal(text),
     }
-}
-
-/// SQL comparison as `<`/`=` do it: None when either side is NULL. Strings compare
-/// case-insensitively with trailing spaces ignored (`utf8mb4_general_ci`), numbers and numeric
-/// strings numerically, date-times with strings by parsing the string.
-pub fn compare_values(a: &Value, b: &Value) -> Option<Ordering> {
-    compare(a, b)
 }
 
 /// `text LIKE pattern` (case-insensitive, `%`, `_` and `\` escapes), for SHOW ... LIKE.

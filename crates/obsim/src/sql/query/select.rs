@@ -12,7 +12,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::aggregate::{Acc, Group};
 use super::compare::{Key, cmp_rows, key_of};
 use super::compile::Compiler;
-use super::errors::{cant_group_on, no_tables_used, unknown_column};
 use super::eval::{Env, Rt};
 use super::node::{Node, final_kind};
 use super::project::{Output, Sink};
@@ -49,7 +48,7 @@ pub fn run_select<R: AsRef<[Value]>>(
         match item {
             SelectItem::Wildcard => {
                 if source.is_none() {
-                    return Err(no_tables_used());
+                    return Err(ObError::no_tables_used());
                 }
                 for (i, col) in columns.iter().enumerate() {
                     outputs.push(Output {
@@ -116,7 +115,7 @@ pub fn run_select<R: AsRef<[Value]>>(
         let node = match position(&item.expr) {
             Some((pos, text)) => match position_index(pos, outputs.len()) {
                 Some(i) => Node::Out(i),
-                None => return Err(unknown_column(text, Clause::OrderBy)),
+                None => return Err(ObError::unknown_column(text, Clause::OrderBy.place())),
             },
             None => compiler.compile(&item.expr)?.0,
         };
@@ -264,9 +263,9 @@ fn compile_group_item(
     let by_output = |index: usize| -> Result<Node, ObError> {
         let output = outputs
             .get(index)
-            .ok_or_else(|| unknown_column(&index.to_string(), Clause::GroupBy))?;
+            .ok_or_else(|| ObError::unknown_column(&index.to_string(), Clause::GroupBy.place()))?;
         if output.node.has_agg() {
-            Err(cant_group_on(&output.name))
+            Err(ObError::cant_group_on(&output.name))
         } else {
             Ok(output.node.clone())
         }
@@ -274,7 +273,7 @@ fn compile_group_item(
     if let Some((pos, text)) = position(expr) {
         return match position_index(pos, outputs.len()) {
             Some(index) => by_output(index),
-            None => Err(unknown_column(text, Clause::GroupBy)),
+            None => Err(ObError::unknown_column(text, Clause::GroupBy.place())),
         };
     }
     if let Expr::Column(parts) = expr

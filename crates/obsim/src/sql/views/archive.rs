@@ -5,7 +5,6 @@
 use super::{ColDef, Scope, ViewDef, bytes_display, decimal, in_scope, int, scn_display, text};
 use crate::archive::{ArchiveRound, TenantArchive};
 use crate::cluster::Cluster;
-use crate::sim::DAY;
 use crate::value::Value;
 
 /// The current round of each tenant.
@@ -266,6 +265,3 @@ fn archive_dest_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
     }
     out
 }
-
-/// One day in µs: the default PIECE_SWITCH_INTERVAL (kept for readers of the view code).
-pub const DEFAULT_PIECE_SWITCH_INTERVAL: u64 = DAY;

@@ -22,10 +22,9 @@ mod tenants;
 mod tests;
 
 // The row functions the dashboards call (`obsim::sql::views::job_row` and friends).
-pub use archive::{DEFAULT_PIECE_SWITCH_INTERVAL, archivelog_row};
+pub use archive::archivelog_row;
 pub use backup_jobs::{job_row, task_row};
 pub use backup_sets::set_row;
-pub use params::parameter_rows;
 
 use crate::cluster::Cluster;
 use crate::sim::micros_of_scn;
@@ -81,7 +80,6 @@ pub static VIEWS: &[ViewDef] = &[
 
 /// A view resolved for one session: its columns and rows.
 pub struct ResolvedView {
-    pub name: String,
     pub cdb: bool,
     pub def: &'static ViewDef,
 }
@@ -96,25 +94,13 @@ pub fn resolve(name: &str, is_sys: bool) -> Option<ResolvedView> {
         }
         if def.prefixed {
             if upper == format!("DBA_{}", def.base) {
-                return Some(ResolvedView {
-                    name: upper,
-                    cdb: false,
-                    def,
-                });
+                return Some(ResolvedView { cdb: false, def });
             }
             if is_sys && upper == format!("CDB_{}", def.base) {
-                return Some(ResolvedView {
-                    name: upper,
-                    cdb: true,
-                    def,
-                });
+                return Some(ResolvedView { cdb: true, def });
             }
         } else if upper == def.base {
-            return Some(ResolvedView {
-                name: upper,
-                cdb: false,
-                def,
-            });
+            return Some(ResolvedView { cdb: false, def });
         }
     }
     None

@@ -33,7 +33,7 @@ const PARAMETER_COLS: &[ColDef] = &[
 ];
 
 /// Rows of GV$OB_PARAMETERS: one per server per parameter (per tenant for tenant parameters).
-pub fn parameter_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+fn parameter_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
     let tenants: Vec<u64> = match scope {
         Scope::Tenant(SYS_TENANT_ID) | Scope::Cluster => c
             .tenants

@@ -7,8 +7,8 @@ use crate::cluster::SYS_TENANT_ID;
 fn dba_and_cdb_twins_resolve_and_cdb_only_from_sys() {
     let v = resolve("dba_ob_backup_jobs", false).unwrap();
     assert_eq!(
-        (v.name.as_str(), v.cdb, v.columns().len()),
-        ("DBA_OB_BACKUP_JOBS", false, 18)
+        (v.def.base, v.cdb, v.columns().len()),
+        ("OB_BACKUP_JOBS", false, 18)
     );
     assert!(resolve("CDB_OB_BACKUP_JOBS", false).is_none());
     let cdb = resolve("CDB_OB_BACKUP_JOBS", true).unwrap();
