@@ -36,7 +36,7 @@ for (const box of document.querySelectorAll('.obplay-embed[data-src]')) {
         seen.disconnect();
         load(box);
       }
-    }, { rootMargin: '200px' });
+    }, { rootMargin: '100px' });
     seen.observe(box);
   }
 }

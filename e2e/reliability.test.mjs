@@ -303,6 +303,8 @@ test('playing stops at day 90 with a notice saying how to go on', async () => {
   // A new session goes on.
   await page.fill('input[aria-label="New seed"]', '7');
   await page.click('button:has-text("New run")');
+  // The session has statements: the page asks before replacing it.
+  await page.click('[data-testid=confirm-replace] button:text-is("Replace")');
   await page.waitForSelector('[data-testid=time-limit]', { state: 'hidden' });
   clean(w.problems);
   await w.context.close();

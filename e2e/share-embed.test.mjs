@@ -165,6 +165,11 @@ test('panels= shows only the panels asked for', async () => {
 
 test('scenario= starts from the scenario, its prelude in the transcript', async () => {
   const { page, problems, context } = await openEmbed(root, q({ embed: '1', scenario: 'busy' }));
+  // The setup is one line until it is opened.
+  assert.equal(await page.$$eval('[data-testid=transcript] .entry', (e) => e.length), 0);
+  assert.match(await page.textContent('[data-testid=setup-toggle]'), /^Setup of “Busy cluster”: 15 statements/);
+  await page.click('[data-testid=setup-toggle]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=transcript] .entry').length === 15);
   const text = await transcript(page);
   assert.match(text, /ALTER SYSTEM ARCHIVELOG;/);
   assert.match(text, /USER_TENANT \| DOING/);
@@ -288,9 +293,11 @@ test('docs-example.html: nothing heavy before a click; then both embeds run in a
   page.on('request', (r) => {
     if (r.url().endsWith('.wasm') || r.url().includes('index.html')) wasm.push(r.url());
   });
-  await page.setViewportSize({ width: 900, height: 700 });
+  await page.setViewportSize({ width: 900, height: 500 });
   await page.goto(`${sub.base}docs-example.html`);
   await page.waitForSelector('#example-backup .embed-load');
+  const below = await page.$eval('#example-cancel', (e) => e.getBoundingClientRect().top - window.innerHeight);
+  assert.ok(below > 100, `the second embed starts ${below} px below the fold`);
   // First paint: prose and a placeholder with its button; no playground fetched yet.
   assert.deepEqual(wasm, [], 'no embed loaded before it is asked for');
   await screenshot(page, 'docs-example-first-paint');

@@ -437,23 +437,21 @@ fn clear_command(buffer: &str, line: &str, mode: CompatMode) -> Option<String> {
 /// the start of a line that begins a statement, and `-> ` off a continuation line. Text inside
 /// an open quote is left alone.
 pub fn strip_pasted_prompt<'a>(line: &'a str, buffer: &str, mode: CompatMode) -> &'a str {
-    let open = obclient::continuation_prompt(buffer, mode);
-    if open != "    -> " {
-        return line;
-    }
     let lead = line.len() - line.trim_start().len();
     let rest = &line[lead..];
     let after = if buffer.trim().is_empty() {
         prompt_end(rest)
     } else {
-        rest.strip_prefix("->").map(|r| line.len() - r.len() - lead)
+        rest.strip_prefix("->").map(|r| rest.len() - r.len())
     };
+    // Only a line that starts like a prompt asks whether the pending text is inside a quote
+    // (which means splitting it): a pasted bulk INSERT of 60,000 lines stays linear.
     match after {
-        Some(n) => {
+        Some(n) if obclient::continuation_prompt(buffer, mode) == "    -> " => {
             let r = &rest[n..];
             r.strip_prefix(' ').unwrap_or(r)
         }
-        None => line,
+        _ => line,
     }
 }
 
