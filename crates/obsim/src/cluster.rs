@@ -377,6 +377,30 @@ impl Cluster {
         }
     }
 
+    /// Sets the background workload of every primary user tenant (the time bar's control) from
+    /// now on; a restored tenant joins once it is primary.
+    pub fn set_workload(&mut self, rate: u32) {
+        let ids: Vec<u64> = self
+            .tenants
+            .iter()
+            .filter(|t| t.is_user() && t.role == "PRIMARY")
+            .map(|t| t.id)
+            .collect();
+        for id in ids {
+            self.set_workload_rate(id, rate);
+        }
+    }
+
+    /// The background workload now (writes per second per tenant): the highest rate of any
+    /// user tenant, 0 when every tenant's is off.
+    pub fn workload_rate(&self) -> u32 {
+        self.storage
+            .values()
+            .map(|s| s.workload_rate)
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Time of the next scheduled event.
     pub fn next_event_time(&self) -> Option<Micros> {
         self.events.peek_time()
