@@ -1,8 +1,9 @@
 // Shared e2e plumbing: serve dist/ on 127.0.0.1 with the headers of dist/_headers (the
-// Content-Security-Policy), launch Debian's Chromium, watch for console errors, CSP violations
-// and any request that leaves the page's own origin.
+// Content-Security-Policy, each file's Cache-Control), launch Debian's Chromium, watch for
+// console errors, CSP violations and any request that leaves the page's own origin.
 import http from 'node:http';
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -20,32 +21,54 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** The headers `_headers` (Netlify / Cloudflare Pages format) gives every path: `/*` only. */
-export function siteHeaders(dir = distDir) {
+/** The rules of `_headers` (Netlify / Cloudflare Pages format): `[{ pattern, headers }]`. */
+export function headerRules(dir = distDir) {
   const file = path.join(dir, '_headers');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with trunk (tools/csp.mjs writes it)`);
-  const headers = {};
-  let all = false;
+  const rules = [];
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
+    if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      all = line.trim() === '/*';
+      rules.push({ pattern: line.trim(), headers: {} });
       continue;
     }
     const m = line.match(/^\s+([^:]+):\s*(.*)$/);
-    if (all && m) headers[m[1].trim()] = m[2].trim();
+    if (m && rules.length) rules.at(-1).headers[m[1].trim()] = m[2].trim();
   }
-  return headers;
+  return rules;
+}
+
+/** Does a `_headers` pattern (`*` a splat, as the hosts read it) match this path? */
+export function ruleMatches(pattern, pathname) {
+  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return re.test(pathname);
+}
+
+/** The headers `_headers` gives one path: every matching rule's, in order (a host joins a
+ *  header that two rules give; the tests check that none does). */
+export function headersFor(pathname, rules = headerRules()) {
+  const out = {};
+  for (const r of rules) if (ruleMatches(r.pattern, pathname)) Object.assign(out, r.headers);
+  return out;
+}
+
+/** The headers `_headers` gives every path (`/*`). */
+export function siteHeaders(dir = distDir) {
+  return headerRules(dir).find((r) => r.pattern === '/*')?.headers ?? {};
 }
 
 /**
  * Serves `distDir` (a static site, as any web server would, with the headers of its
- * `_headers`) on an ephemeral loopback port. With `prefix` (e.g. '/sub/obplay/') the site
- * lives under that sub-path only, as on a documentation host; everything else is 404.
+ * `_headers`, an ETag and 304 answers to a matching If-None-Match) on an ephemeral loopback
+ * port. With `prefix` (e.g. '/sub/obplay/') the site lives under that sub-path only, as on a
+ * documentation host; everything else is 404. `hold(pathname)` may return a promise: the
+ * response waits for it (e.g. to delay the wasm). `requests` lists every path asked for, with
+ * its status.
  */
-export async function serveDist({ prefix = '/' } = {}) {
-  const extra = siteHeaders();
-  const server = http.createServer((req, res) => {
+export async function serveDist({ prefix = '/', hold = () => null } = {}) {
+  const rules = headerRules();
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404).end('not found');
@@ -58,19 +81,26 @@ export async function serveDist({ prefix = '/' } = {}) {
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    await hold(rel);
     fs.readFile(file, (err, body) => {
       if (err) {
+        requests.push({ path: rel, status: 404 });
         res.writeHead(404).end('not found');
         return;
       }
-      res.writeHead(200, { ...extra, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      const etag = `"${crypto.createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+      const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', etag };
+      for (const [k, v] of Object.entries(headersFor(rel, rules))) headers[k.toLowerCase()] = v;
+      const fresh = req.headers['if-none-match'] === etag;
+      requests.push({ path: rel, status: fresh ? 304 : 200 });
+      res.writeHead(fresh ? 304 : 200, headers);
+      res.end(fresh ? undefined : body);
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, base: origin + prefix, close: () => new Promise((r) => server.close(r)) };
+  return { origin, base: origin + prefix, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launch() {

@@ -7,10 +7,13 @@
 //     browsers ignore in a meta tag);
 //   * writes _headers (Netlify / Cloudflare Pages format) with the full policy as an HTTP header;
 //   * checks that Trunk.toml's [serve] header is the same policy, so `trunk serve` matches.
+// Before that, tools/assets.mjs bundles the style sheets into one file and moves the preloads to
+// the top of <head>; _headers also gets each file's Cache-Control (hashed files immutable).
 // The e2e harness serves dist/ with the headers from _headers.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { bundleCss, preloadFirst, cacheRules } from './assets.mjs';
 
 export const POLICY = [
   "default-src 'self'",
@@ -35,6 +38,9 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) fail('TRUNK_STAGING_DIR is not set (run by trunk as a post_build hook)');
 const base = process.env.TRUNK_PUBLIC_URL || '/';
 
+bundleCss(staging, base);
+preloadFirst(staging);
+
 for (const name of fs.readdirSync(staging).filter((f) => f.endsWith('.html'))) {
   const file = path.join(staging, name);
   let html = fs.readFileSync(file, 'utf8');
@@ -57,7 +63,7 @@ for (const name of fs.readdirSync(staging).filter((f) => f.endsWith('.html'))) {
   fs.writeFileSync(file, html);
 }
 
-fs.writeFileSync(path.join(staging, '_headers'), `/*\n  Content-Security-Policy: ${POLICY}\n`);
+fs.writeFileSync(path.join(staging, '_headers'), `/*\n  Content-Security-Policy: ${POLICY}\n${cacheRules(staging)}`);
 
 const source = process.env.TRUNK_SOURCE_DIR ?? '.';
 const toml = fs.readFileSync(path.join(source, 'Trunk.toml'), 'utf8');
