@@ -369,6 +369,13 @@ pub fn App() -> impl IntoView {
         });
     }
 
+    // Closed sheets and dialogs are built the first time they open, not at start-up: the console
+    // accepts input sooner (issue 16). Once built they stay (closing only hides them).
+    let share_built = built_once(move || share.open.get());
+    let tours_built = built_once(move || tours_open.get() || tour_started.with(Option::is_some));
+    let help_built = built_once(move || help_open.get());
+    let glossary_built = built_once(move || glossary.open.with(Option::is_some));
+
     let blocked = move || owner.state.get().blocked();
     let has_main = panels.console || panels.blocks || !steps.is_empty() || !embed;
     let has_side = panels.tenants || panels.jobs;
@@ -379,7 +386,7 @@ pub fn App() -> impl IntoView {
             // While another tab owns the session, everything but the banners is inert.
             <div hidden=embed inert=blocked>
                 <Header theme=theme help_open=help_open tours_open=tours_open share=share on_scenario=new_scenario glossary=glossary />
-                <ShareDialog state=share />
+                {move || share_built.get().then(|| view! { <ShareDialog state=share /> })}
             </div>
             <OwnerBanner state=owner.state on_take_over=take_over on_copy=open_copy />
             <SaveBanner saver=saver unreadable=unreadable />
@@ -397,7 +404,7 @@ pub fn App() -> impl IntoView {
             <main class="layout" class:single=!(has_main && has_side)>
                 <div class="col-main" hidden=!has_main>
                     <div class="fence" hidden=embed>
-                        <Tours open=tours_open on_start=tour_start started=tour_started />
+                        {move || tours_built.get().then(|| view! { <Tours open=tours_open on_start=tour_start started=tour_started /> })}
                     </div>
                     <ScriptSteps steps=steps done=steps_done autoplay=autoplay on_restart=start_over />
                     <div class="fence" hidden=!panels.console>
@@ -427,10 +434,15 @@ pub fn App() -> impl IntoView {
                 </div>
             </main>
             <div hidden=embed>
-                <HelpSheet open=help_open />
-                <GlossaryPanel glossary=glossary />
+                {move || help_built.get().then(|| view! { <HelpSheet open=help_open /> })}
+                {move || glossary_built.get().then(|| view! { <GlossaryPanel glossary=glossary /> })}
             </div>
             </div>
         </div>
     }
+}
+
+/// True from the first time `open` is true on (then it no longer tracks `open`).
+fn built_once(open: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+    Memo::new(move |seen: Option<&bool>| seen == Some(&true) || open())
 }
