@@ -15,7 +15,8 @@
 
 use obsim::backup::scheduler::BackupRequest;
 use obsim::backup::{BackupSet, BackupType, Encryption, FileStatus, JobLevel, SetStatus};
-use obsim::restore::RestoreRequest;
+use obsim::resource::{MILLI, PoolSpec, UnitSpec};
+use obsim::restore::{RestoreRequest, RestoreSource, RestoreTarget};
 use obsim::shell::{Entry, Shell, transcript};
 use obsim::sim::{HOUR, MINUTE, SECOND};
 use obsim::sql::exec::{self, Session};
@@ -272,6 +273,14 @@ impl World {
             high_water: BTreeMap::new(),
             restore_high_water: 0,
         };
+        let unit = UnitSpec {
+            max_cpu: Some(2 * MILLI),
+            memory_size: Some(8 << 30),
+            ..UnitSpec::default()
+        };
+        w.c.resources
+            .create_unit("restore_unit", &unit, false, 0)
+            .expect("unit");
         w.c.advance(20 * SECOND);
         w.sql(MYSQL, "CREATE DATABASE shop");
         w.sql(
@@ -384,21 +393,17 @@ impl World {
                 let _ = c.set_archive_mode(*tenant, *on);
             }
             Op::Restore { tenant, until } => {
-                let until_scn = until.map(|f| restore_target(c, *tenant, f));
-                let req = RestoreRequest {
-                    tenant_name: format!("r{}", c.restore.last_job_id + 1),
-                    uris: vec![data_root(*tenant), archive_root(*tenant)],
-                    until_scn,
-                    options: "pool_list=restore_pool".into(),
-                    ..RestoreRequest::default()
-                };
-                let _ = c.start_restore(&req);
+                let until = until.map_or(RestoreTarget::Latest, |f| {
+                    RestoreTarget::Scn(restore_target(c, *tenant, f))
+                });
+                let _ = restore(c, *tenant, until);
             }
             Op::CancelRestore => {
                 if let Some(name) = c
                     .restore
                     .jobs
-                    .first()
+                    .iter()
+                    .find(|j| j.restore_tenant_id != 0)
                     .map(|j| j.restore_tenant_name.clone())
                 {
                     let _ = c.cancel_restore(&name);
@@ -432,6 +437,33 @@ impl World {
             c.advance(MINUTE);
         }
     }
+}
+
+/// A restore of `tenant`'s backups (both of its roots) into a fresh pool: the whole statement,
+/// waiting for the tenant as RESTORE does. Returns the job id, or the statement's error.
+fn restore(
+    c: &mut Cluster,
+    tenant: u64,
+    until: RestoreTarget,
+) -> Result<u64, obsim::error::ObError> {
+    let n = c.restore.last_job_id + 1;
+    let pool = format!("pool{n}");
+    let zones: Vec<String> = c.zones.iter().map(|z| z.name.clone()).collect();
+    let spec = PoolSpec {
+        unit: Some("restore_unit".into()),
+        ..PoolSpec::default()
+    };
+    let _ = c
+        .resources
+        .create_pool(&pool, &spec, true, &zones, 1, c.now());
+    let req = RestoreRequest {
+        tenant_name: format!("r{n}"),
+        source: RestoreSource::From(format!("{},{}", data_root(tenant), archive_root(tenant))),
+        until,
+        options: format!("pool_list={pool}"),
+        ..RestoreRequest::default()
+    };
+    c.restore_tenant(&req).0
 }
 
 fn root(tenant: u64, archive: bool) -> String {
@@ -585,7 +617,12 @@ fn changed_blocks(storage: &TenantStorage, base: u64, snapshot: u64) -> Vec<u32>
 /// the set chain plus archived log it used really hold that state.
 fn check_restores(w: &World) -> Result<(), TestCaseError> {
     let c = &w.c;
-    for job in c.restore.history.iter().filter(|j| j.succeeded) {
+    for job in c
+        .restore
+        .history
+        .iter()
+        .filter(|j| j.succeeded && !j.is_sys())
+    {
         let s = job.restore_scn;
         let src = job.backup_tenant_id;
         let Some(tenant) = c.tenant_by_name(&job.restore_tenant_name) else {
@@ -745,7 +782,14 @@ fn check_ids(w: &mut World) -> Result<(), TestCaseError> {
             "tenant {t}: last ids went back from {before:?} to {now:?}"
         );
     }
-    let mut restores: Vec<_> = c.restore.jobs.iter().chain(&c.restore.history).collect();
+    // The sys job and the user job of a restore share its id: count the sys jobs.
+    let mut restores: Vec<_> = c
+        .restore
+        .jobs
+        .iter()
+        .chain(&c.restore.history)
+        .filter(|j| j.is_sys())
+        .collect();
     restores.sort_by_key(|j| j.job_id);
     for pair in restores.windows(2) {
         prop_assert!(
@@ -821,9 +865,33 @@ fn check_all_ended(c: &Cluster) -> Result<(), TestCaseError> {
         c.restore.jobs.is_empty(),
         "restores still running after 2 h"
     );
-    let mut ids: Vec<u64> = c.restore.history.iter().map(|j| j.job_id).collect();
+    let mut ids: Vec<u64> = c
+        .restore
+        .history
+        .iter()
+        .filter(|j| j.is_sys())
+        .map(|j| j.job_id)
+        .collect();
     ids.sort_unstable();
     prop_assert_eq!(ids, (1..=c.restore.last_job_id).collect::<Vec<_>>());
+    // A user job that ended is in history as long as its tenant exists, and agrees with its
+    // sys job.
+    for u in c.restore.history.iter().filter(|j| !j.is_sys()) {
+        prop_assert!(
+            c.tenant(u.tenant_id).is_some(),
+            "user row of a dropped tenant"
+        );
+        let sys = c
+            .restore
+            .history
+            .iter()
+            .find(|j| j.is_sys() && j.job_id == u.job_id);
+        prop_assert!(
+            sys.is_some_and(|s| s.succeeded == u.succeeded),
+            "restore {}: sys and user rows disagree",
+            u.job_id
+        );
+    }
     Ok(())
 }
 
@@ -1085,7 +1153,12 @@ fn a_fixed_schedule_reaches_incrementals_and_restores() {
             .any(|s| s.backup_type == BackupType::Inc && s.status == SetStatus::Success),
         "an incremental succeeded: {sets:?}"
     );
-    let restored = w.c.restore.history.iter().filter(|j| j.succeeded).count();
+    let restored =
+        w.c.restore
+            .history
+            .iter()
+            .filter(|j| j.succeeded && !j.is_sys())
+            .count();
     assert_eq!(restored, 1, "the restore succeeded");
     check_sets_hold_changed_blocks(&w.c).unwrap();
     check_restores(&w).unwrap();

@@ -523,7 +523,12 @@ fn delete_policy() {
     ]);
 }
 
-/// RESTORE, its PREVIEW, CANCEL RESTORE and ACTIVATE STANDBY.
+/// A unit and an unused pool `p1` (sys tenant).
+const POOL: &str = "CREATE RESOURCE UNIT u MAX_CPU 2, MEMORY_SIZE '5G';\n\
+    CREATE RESOURCE POOL p1 UNIT = 'u', UNIT_NUM = 1, ZONE_LIST = ('zone1' 'zone2', 'zone3');";
+
+/// RESTORE in OceanBase's check order, its PREVIEW, SHOW RESTORE PREVIEW, ADD / CLEAR RESTORE
+/// SOURCE, CANCEL RESTORE, RECOVER STANDBY and ACTIVATE STANDBY.
 #[test]
 fn restore() {
     check(&[
@@ -540,7 +545,43 @@ fn restore() {
         ),
         (
             &[MYSQL, "ALTER SYSTEM ACTIVATE STANDBY TENANT = r1;"],
-            "ERROR 1227 (42501): Access denied",
+            "ERROR 1210 (HY000): Incorrect arguments to tenant name, please don't specify tenant name",
+        ),
+        (
+            &[MYSQL, "ALTER SYSTEM ACTIVATE STANDBY;"],
+            "Query OK, 0 rows affected",
+        ),
+        (
+            &[MYSQL, "ALTER SYSTEM RECOVER STANDBY UNTIL UNLIMITED;"],
+            "ERROR 4179 (HY000): tenant role is not STANDBY, recover is not allowed",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY UNTIL UNLIMITED;"],
+            "ERROR 1210 (HY000): Incorrect arguments to tenant name, should specify tenant name",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = sys UNTIL UNLIMITED;"],
+            "ERROR 1210 (HY000): Incorrect arguments to tenant name, only support operating user tenant",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = nosuch UNTIL UNLIMITED;"],
+            "ERROR 5160 (HY000): invalid tenant name specified in connection string",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = mysql_tenant;"],
+            "ERROR 1210 (HY000): Incorrect arguments to restore until, should specify restore until point",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = mysql_tenant UNTIL SCN = 1;"],
+            "ERROR 1210 (HY000): Incorrect arguments to until scn, it should be positive integer",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = mysql_tenant UNTIL TIME = 'soon';"],
+            "ERROR 1525 (HY000): Incorrect TIMESTAMP value: 'soon'",
+        ),
+        (
+            &["ALTER SYSTEM ACTIVATE STANDBY TENANT = mysql_tenant;"],
+            "Query OK, 0 rows affected",
         ),
         (
             &["ALTER SYSTEM RESTORE all_user FROM 'file:///a' WITH 'pool_list=p';"],
@@ -555,76 +596,209 @@ fn restore() {
             "ERROR 1235 (0A000): since 4.2.1, manually creating a tenant name containing '$' is not supported",
         ),
         (
-            &["ALTER SYSTEM RESTORE r1 FROM 'file:///a' UNTIL SCN = 0 WITH 'pool_list=p';"],
+            &["ALTER SYSTEM RESTORE r1 FROM 'file:///a' UNTIL SCN = 1 WITH 'pool_list=p';"],
             "ERROR 1210 (HY000): Incorrect arguments to until scn, it should be positive integer",
         ),
         (
             &[
                 "ALTER SYSTEM RESTORE r1 FROM 'file:///a' UNTIL TIME = 'yesterday' WITH 'pool_list=p';",
             ],
-            "ERROR 1210 (HY000): Incorrect arguments to until time",
+            "ERROR 9120 (HY000): cannot find object on object storage",
+        ),
+        (
+            &["ALTER SYSTEM RESTORE r1 UNTIL SCN = 5 WITH 'pool_list=p';"],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &["ALTER SYSTEM RESTORE r1 FROM 'file:///a' WITH '';"],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &["ALTER SYSTEM RESTORE mysql_tenant FROM 'file:///a' WITH 'pool_list=p';"],
+            "ERROR 9120 (HY000): cannot find object on object storage",
+        ),
+        (
+            &["ALTER SYSTEM RESTORE r1 FROM 'oss://b' WITH 'pool_list=p';"],
+            "ERROR 9026 (HY000): oss://b is not a valid uri",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                "ALTER SYSTEM RESTORE mysql_tenant FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p';",
+            ],
+            "ERROR 4179 (HY000): restore tenant with existed tenant name is not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=nopool';",
+            ],
+            "ERROR 4650 (HY000): resource pool 'nopool' not exist",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my,file:///d/my' WITH 'pool_list=mysql_tenant_pool';",
+            ],
+            "ERROR 9099 (HY000): r1 restore failed, ROOTSERVICE : OB_RESOURCE_POOL_ALREADY_GRANTED(-4626) on 10.0.0.1:2882 with traceid YB420A000001-000618027C84EAB4-0-0",
         ),
         (
             &["ALTER SYSTEM RESTORE FROM 'file:///a' PREVIEW;"],
             "ERROR 4179 (HY000): restore preview must have a scn or timestamp, otherwise not allowed",
         ),
         (
-            &["ALTER SYSTEM RESTORE r1 UNTIL SCN = 5 WITH 'pool_list=p';"],
-            "ERROR 4018 (HY000): no backup set path or log piece can be used to restore",
+            &[MYSQL, "ALTER SYSTEM RESTORE FROM 'file:///a' PREVIEW;"],
+            "ERROR 4179 (HY000): restore preview must have a scn or timestamp, otherwise not allowed",
         ),
         (
-            &["ALTER SYSTEM RESTORE mysql_tenant FROM 'file:///a' WITH 'pool_list=p';"],
-            "ERROR 4179 (HY000): restore tenant with existed tenant name is not allowed",
+            &[
+                MYSQL,
+                "ALTER SYSTEM RESTORE FROM 'file:///a' UNTIL SCN = 5 PREVIEW;",
+            ],
+            "ERROR 1227 (42501): Access denied",
         ),
         (
-            &["ALTER SYSTEM RESTORE r1 FROM 'file:///nothing/here' WITH 'pool_list=p';"],
-            "ERROR 4018 (HY000): no backup set path or log piece can be used to restore",
+            &[MYSQL, "SHOW RESTORE PREVIEW;"],
+            "ERROR 4179 (HY000): Operation not allowed now",
+        ),
+        (
+            &["SHOW RESTORE PREVIEW;"],
+            "ERROR 1235 (0A000): show restore preview before ALTER SYSTEM RESTORE PREVIEW is not supported",
+        ),
+        (
+            &[
+                "ALTER SYSTEM RESTORE FROM 'file:///nothing' UNTIL SCN = 5 PREVIEW;",
+                "SHOW RESTORE PREVIEW;",
+            ],
+            "ERROR 9120 (HY000): cannot find object on object storage",
         ),
         (
             &[
                 READY,
                 BACKED_UP,
-                "ALTER SYSTEM RESTORE FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' PREVIEW;",
+                "ALTER SYSTEM RESTORE FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 17:52:00' PREVIEW;",
+                "SHOW RESTORE PREVIEW;",
             ],
             r"
-+------------------+-----------+--------------------------------+-------------+
-| BACKUP_TYPE      | BACKUP_ID | PREVIEW_PATH                   | FILE_STATUS |
-+------------------+-----------+--------------------------------+-------------+
-| BACKUP_SET       |         1 | file:///d/my/backup_set_1_full | AVAILABLE   |
-| ARCHIVELOG_PIECE |         1 | file:///a/my/piece_d1002r1p1   | AVAILABLE   |
-+------------------+-----------+--------------------------------+-------------+
++--------------+-----------+--------------------------------+------------------------------------------------------------------------------+
+| backup_type  | backup_id | backup_dest                    | description                                                                  |
++--------------+-----------+--------------------------------+------------------------------------------------------------------------------+
+| BACKUP_SET   |         1 | file:///d/my/backup_set_1_full |                                                                              |
+| BACKUP_PIECE |         1 | file:///a/my/piece_d1002r1p1   | start_scn_display: 20240509T175003, checkpoint_scn_display: 20240509T180004. |
++--------------+-----------+--------------------------------+------------------------------------------------------------------------------+
 2 rows in set",
         ),
         (
             &[
                 READY,
                 BACKED_UP,
-                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';",
-                "SELECT RESTORE_TENANT_NAME, STATUS FROM DBA_OB_RESTORE_PROGRESS;",
+                "ALTER SYSTEM RESTORE FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 17:52:00' PREVIEW;",
+                "SHOW RESTORE PREVIEW;",
+                "SHOW RESTORE PREVIEW;",
+            ],
+            "ERROR 1235 (0A000): show restore preview before ALTER SYSTEM RESTORE PREVIEW is not supported",
+        ),
+        (
+            &[
+                MYSQL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+            ],
+            "ERROR 1235 (0A000): non-sys tenant set add restore source is not supported",
+        ),
+        (
+            &[MYSQL, "ALTER SYSTEM CLEAR RESTORE SOURCE;"],
+            "ERROR 1227 (42501): Access denied",
+        ),
+        (
+            &[
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my' WITH 'pool_list=p1';",
+            ],
+            "ERROR 1235 (0A000): have backup_dest and restore_source at the same time not supported",
+        ),
+        (
+            &[
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 9120 (HY000): cannot find object on object storage",
+        ),
+        (
+            &[
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 9119 (HY000): no usable log pieces",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';",
+                "SELECT TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, STATUS FROM CDB_OB_RESTORE_PROGRESS;",
             ],
             r"
-+---------------------+---------------+
-| RESTORE_TENANT_NAME | STATUS        |
-+---------------------+---------------+
-| r1                  | CREATE_TENANT |
-+---------------------+---------------+
++-----------+--------+---------------------+----------------------------+
+| TENANT_ID | JOB_ID | RESTORE_TENANT_NAME | STATUS                     |
++-----------+--------+---------------------+----------------------------+
+|         1 |      1 | r1                  | WAIT_TENANT_RESTORE_FINISH |
+|      1006 |      1 | r1                  | RESTORING                  |
++-----------+--------+---------------------+----------------------------+
+2 rows in set",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';",
+                "ALTER SYSTEM ACTIVATE STANDBY TENANT r1;",
+            ],
+            "ERROR 4179 (HY000): tenant status is not normal, failover to primary is not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';",
+                "ALTER SYSTEM CANCEL RESTORE r1;",
+                "SELECT SLEEP(5);",
+                "SELECT TENANT_ID, RESTORE_TENANT_NAME, STATUS FROM CDB_OB_RESTORE_HISTORY;",
+            ],
+            r"
++-----------+---------------------+--------+
+| TENANT_ID | RESTORE_TENANT_NAME | STATUS |
++-----------+---------------------+--------+
+|         1 | r1                  | FAIL   |
++-----------+---------------------+--------+
 1 row in set",
         ),
         (
             &[
                 READY,
                 BACKED_UP,
-                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';",
-                "ALTER SYSTEM CANCEL RESTORE r1;",
-                "SELECT RESTORE_TENANT_NAME, STATUS FROM DBA_OB_RESTORE_HISTORY;",
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';",
+                "connect root@r1",
+                "CREATE DATABASE x;",
             ],
-            r"
-+---------------------+--------+
-| RESTORE_TENANT_NAME | STATUS |
-+---------------------+--------+
-| r1                  | FAIL   |
-+---------------------+--------+
-1 row in set",
+            "ERROR 4688 (HY000): standby tenant is read only",
         ),
         (
             &["ALTER SYSTEM CANCEL RESTORE nosuch;"],
@@ -634,9 +808,168 @@ fn restore() {
             &["ALTER SYSTEM CANCEL RESTORE mysql_tenant;"],
             "ERROR 4179 (HY000): Cancel tenant not in restore is not allowed",
         ),
+    ]);
+}
+
+/// CREATE / DROP RESOURCE UNIT and POOL, and their views.
+#[test]
+fn resource_units_and_pools() {
+    check(&[
         (
-            &["ALTER SYSTEM ACTIVATE STANDBY TENANT = mysql_tenant;"],
-            "ERROR 4179 (HY000): activate a tenant that is not standby is not allowed",
+            &[MYSQL, "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '5G';"],
+            "ERROR 1227 (42501): Access denied",
+        ),
+        (
+            &[MYSQL, "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE 0;"],
+            "ERROR 1210 (HY000): Incorrect arguments to MEMORY_SIZE, value should be positive",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MEMORY_SIZE '5G';"],
+            "ERROR 1210 (HY000): Miss argument for MAX_CPU",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1;"],
+            "ERROR 1210 (HY000): Miss argument for MEMORY_SIZE",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 0.9, MEMORY_SIZE '5G';"],
+            "ERROR 4659 (HY000): invalid MAX_CPU value, min value is 1",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MIN_CPU 2, MEMORY_SIZE '5G';"],
+            "ERROR 1210 (HY000): Incorrect arguments to MIN_CPU, MIN_CPU is greater than MAX_CPU",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '999M';"],
+            "ERROR 4659 (HY000): invalid MEMORY_SIZE value, min value is 1073741824",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '1024';"],
+            "ERROR 1064 (42000): Parse error",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G', LOG_DISK_SIZE '1G';"],
+            "ERROR 4659 (HY000): invalid LOG_DISK_SIZE value, min value is 2147483648",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G', MIN_IOPS=1023;"],
+            "ERROR 4659 (HY000): invalid MIN_IOPS value, min value is 1024",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G', DATA_DISK_SIZE '10G';"],
+            "ERROR 1235 (0A000): DATA_DISK_SIZE in shared-nothing mode not supported",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MIN_MEMORY='1G';"],
+            "ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your OceanBase version for the right syntax to use near 'MIN_MEMORY='1G'' at line 1",
+        ),
+        (
+            &[
+                "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G';",
+                "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G';",
+            ],
+            "ERROR 4649 (HY000): resource unit 'u' already exist",
+        ),
+        (
+            &[
+                "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G';",
+                "CREATE RESOURCE UNIT IF NOT EXISTS u MAX_CPU 1, MEMORY_SIZE '2G';",
+            ],
+            "Query OK, 0 rows affected",
+        ),
+        (
+            &["CREATE RESOURCE POOL p UNIT = 'u', UNIT_NUM = 0;"],
+            "ERROR 1210 (HY000): Incorrect arguments to unit_num, can't be zero",
+        ),
+        (
+            &[MYSQL, "CREATE RESOURCE POOL p UNIT = 'u', UNIT_NUM = 0;"],
+            "ERROR 1210 (HY000): Incorrect arguments to unit_num, can't be zero",
+        ),
+        (
+            &["CREATE RESOURCE POOL p UNIT = 'u', REPLICA_TYPE = 'READONLY';"],
+            "ERROR 1235 (0A000): replica_type of resource pool other than FULL replica not supported",
+        ),
+        (
+            &["CREATE RESOURCE POOL p UNIT = 'nou';"],
+            "ERROR 4648 (HY000): resource unit 'nou' not exist",
+        ),
+        (
+            &[POOL, "CREATE RESOURCE POOL p1 UNIT = 'u';"],
+            "ERROR 4651 (HY000): resource pool 'p1' exist",
+        ),
+        (
+            &[
+                POOL,
+                "CREATE RESOURCE POOL p2 UNIT = 'u', ZONE_LIST = ('z1');",
+            ],
+            "ERROR 4530 (HY000): Zone info 'z1' not exist",
+        ),
+        (
+            &[
+                POOL,
+                "CREATE RESOURCE POOL p2 UNIT = 'u', ZONE_LIST = ('zone1', 'zone1');",
+            ],
+            "ERROR 4641 (HY000): Duplicated zone 'zone1' in zone list ('zone1','zone1')",
+        ),
+        (
+            &[
+                "CREATE RESOURCE UNIT s MAX_CPU 1, MEMORY_SIZE '2G';",
+                "CREATE RESOURCE POOL p2 UNIT = 's';",
+            ],
+            "ERROR 1235 (0A000): unit MEMORY_SIZE less than __min_full_resource_pool_memory not supported",
+        ),
+        (
+            &[POOL, "CREATE RESOURCE POOL p2 UNIT = 'u', UNIT_NUM = 2;"],
+            "ERROR 4656 (HY000): resource pool unit num is bigger than zone server count",
+        ),
+        (
+            &[POOL, "DROP RESOURCE UNIT u;"],
+            "ERROR 4634 (HY000): resource unit 'u' is referenced by some resource pool",
+        ),
+        (
+            &["DROP RESOURCE POOL mysql_tenant_pool;"],
+            "ERROR 4626 (HY000): resource pool 'mysql_tenant_pool' has already been granted to a tenant",
+        ),
+        (
+            &["DROP RESOURCE POOL nosuch;"],
+            "ERROR 4650 (HY000): resource pool 'nosuch' not exist",
+        ),
+        (
+            &["DROP RESOURCE UNIT nosuch;"],
+            "ERROR 4648 (HY000): resource unit 'nosuch' not exist",
+        ),
+        (
+            &["DROP RESOURCE POOL IF EXISTS nosuch;"],
+            "Query OK, 0 rows affected",
+        ),
+        (
+            &[
+                "CREATE RESOURCE UNIT unit_backup MAX_CPU 8, MEMORY_SIZE = '16G', MAX_IOPS 10240, MIN_IOPS=10240;",
+                "SELECT UNIT_CONFIG_ID, NAME, MAX_CPU, MIN_CPU, MEMORY_SIZE, LOG_DISK_SIZE, DATA_DISK_SIZE, MAX_IOPS, MIN_IOPS FROM DBA_OB_UNIT_CONFIGS WHERE NAME = 'unit_backup';",
+            ],
+            r"
++----------------+-------------+---------+---------+-------------+---------------+----------------+----------+----------+
+| UNIT_CONFIG_ID | NAME        | MAX_CPU | MIN_CPU | MEMORY_SIZE | LOG_DISK_SIZE | DATA_DISK_SIZE | MAX_IOPS | MIN_IOPS |
++----------------+-------------+---------+---------+-------------+---------------+----------------+----------+----------+
+|           1003 | unit_backup |       8 |       8 | 17179869184 |   51539607552 |           NULL |    10240 |    10240 |
++----------------+-------------+---------+---------+-------------+---------------+----------------+----------+----------+
+1 row in set",
+        ),
+        (
+            &[
+                POOL,
+                "SELECT RESOURCE_POOL_ID, NAME, TENANT_ID, UNIT_COUNT, UNIT_CONFIG_ID, ZONE_LIST, REPLICA_TYPE FROM DBA_OB_RESOURCE_POOLS;",
+            ],
+            r"
++------------------+--------------------+-----------+------------+----------------+-------------------+--------------+
+| RESOURCE_POOL_ID | NAME               | TENANT_ID | UNIT_COUNT | UNIT_CONFIG_ID | ZONE_LIST         | REPLICA_TYPE |
++------------------+--------------------+-----------+------------+----------------+-------------------+--------------+
+|                1 | sys_pool           |         1 |          1 |              1 | zone1;zone2;zone3 | FULL         |
+|             1001 | mysql_tenant_pool  |      1002 |          1 |           1001 | zone1;zone2;zone3 | FULL         |
+|             1002 | oracle_tenant_pool |      1004 |          1 |           1002 | zone1;zone2;zone3 | FULL         |
+|             1003 | p1                 |      NULL |          1 |           1003 | zone1;zone2;zone3 | FULL         |
++------------------+--------------------+-----------+------------+----------------+-------------------+--------------+
+4 rows in set",
         ),
     ]);
 }
@@ -1033,8 +1366,12 @@ fn select() {
             "ERROR 1146 (42S02): Table 'oceanbase.CDB_OB_BACKUP_JOBS' doesn't exist",
         ),
         (
-            &[MYSQL, "SELECT COUNT(*) FROM DBA_OB_RESTORE_PROGRESS;"],
-            "ERROR 1146 (42S02): Table 'oceanbase.DBA_OB_RESTORE_PROGRESS' doesn't exist",
+            &[MYSQL, "SELECT COUNT(*) FROM DBA_OB_UNIT_CONFIGS;"],
+            "ERROR 1146 (42S02): Table 'oceanbase.DBA_OB_UNIT_CONFIGS' doesn't exist",
+        ),
+        (
+            &[MYSQL, "SELECT * FROM DBA_OB_RESTORE_PROGRESS;"],
+            "Empty set",
         ),
         (
             &["SELECT COUNT(*) FROM CDB_OB_RESTORE_PROGRESS;"],
