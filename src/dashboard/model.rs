@@ -19,7 +19,7 @@ pub const HISTORY_CAP: usize = 50;
 
 /// One row made by a view's row function, read by column name.
 struct ViewRow {
-    cols: &'static [(&'static str, &'static str, bool)],
+    cols: &'static [views::ColDef],
     row: Vec<Value>,
 }
 
@@ -32,7 +32,7 @@ impl ViewRow {
     fn cell(&self, col: &str) -> &Value {
         self.cols
             .iter()
-            .position(|c| c.0 == col)
+            .position(|c| c.name == col)
             .and_then(|i| self.row.get(i))
             .unwrap_or(&Value::Null)
     }

@@ -191,7 +191,7 @@ pub fn complete(text: &str, caret: usize, cluster: &Cluster, session: &Session) 
     words.extend(views::names(session.is_sys()));
     for v in views::names(session.is_sys()) {
         if let Some(r) = views::resolve(&v, session.is_sys()) {
-            words.extend(r.column_defs().into_iter().map(|(n, _, _)| n.to_string()));
+            words.extend(r.column_defs().into_iter().map(|c| c.name.to_string()));
         }
     }
     words.extend(PARAMS.iter().map(|p| p.name.to_string()));

@@ -468,12 +468,28 @@ impl ObError {
         )
     }
 
-    /// 1146: a table (or, in the system schema, a view) that does not exist.
+    /// 1146: a table (or, in the system schema, a view) that does not exist. OceanBase raises
+    /// OB_TABLE_NOT_EXIST (−5019), which MySQL mode sends as ER_NO_SUCH_TABLE.
     pub fn table_not_exist(schema: &str, table: &str) -> ObError {
-        ObError::mysql(
+        ObError::new(
+            -5019,
             1146,
             "42S02",
             format!("Table '{schema}.{table}' doesn't exist"),
+        )
+    }
+
+    /// The same error in an Oracle-mode tenant: OB_TABLE_NOT_EXIST has an Oracle text of its
+    /// own (`DEFINE_ORACLE_ERROR_EXT(..., 942, "table or view does not exist", "table or view
+    /// '%s.%s' does not exist")` in ob_errno.def), which the server sends as is, so obclient
+    /// prints `ORA-00942: ...` rather than wrapping the MySQL text in ORA-00600. Names are
+    /// passed as the resolver folded them (upper case when unquoted).
+    pub fn table_not_exist_oracle(schema: &str, table: &str) -> ObError {
+        ObError::new(
+            -5019,
+            1146,
+            "42S02",
+            format!("ORA-00942: table or view '{schema}.{table}' does not exist"),
         )
     }
 
@@ -699,10 +715,6 @@ mod tests {
                 "ERROR 1054 (42S22): Unknown column 'c' in 'where clause'",
             ),
             (
-                ObError::table_not_exist("db1", "t"),
-                "ERROR 1146 (42S02): Table 'db1.t' doesn't exist",
-            ),
-            (
                 ObError::duplicate_entry("1-a"),
                 "ERROR 1062 (23000): Duplicate entry '1-a' for key 'PRIMARY'",
             ),
@@ -720,6 +732,21 @@ mod tests {
             // The internal code of a MySQL error is its number, negated.
             assert_eq!(err.ob_code, -(err.errno as i32));
         }
+    }
+
+    #[test]
+    fn a_missing_table_is_ob_table_not_exist_with_its_mysql_and_oracle_texts() {
+        let mysql = ObError::table_not_exist("db1", "t");
+        assert_eq!(
+            mysql.to_string(),
+            "ERROR 1146 (42S02): Table 'db1.t' doesn't exist"
+        );
+        let oracle = ObError::table_not_exist_oracle("SYS", "T");
+        assert_eq!(
+            oracle.message,
+            "ORA-00942: table or view 'SYS.T' does not exist"
+        );
+        assert_eq!((mysql.ob_code, oracle.ob_code), (-5019, -5019));
     }
 
     #[test]

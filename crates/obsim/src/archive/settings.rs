@@ -9,12 +9,30 @@ use crate::medium::DestType;
 
 impl Cluster {
     /// `ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=...'` for one user tenant (§1.6.1).
+    ///
+    /// An empty value (exactly `''`) clears the destination, as OceanBase allows
+    /// (`ObLogArchiveDestConfigParser::parse_from`: "allow set empty archive dest"; the update
+    /// then deletes the dest's rows): DBA_OB_ARCHIVE_DEST empties, while LOG_MODE, past rounds
+    /// and pieces, the format file and the DEST_ID of the path stay. Like any change of the
+    /// dest it is refused while a round is under way. A value of blanks is not empty: it is a
+    /// dest without a location.
     pub fn set_log_archive_dest(&mut self, tenant_id: u64, value: &str) -> ObResult<()> {
+        let running = self.archive.get(&tenant_id).is_some_and(|a| a.is_running());
+        let refuse =
+            || ObError::not_supported_text("change archive dest when archive is running is");
+        if value.is_empty() {
+            if running {
+                return Err(refuse());
+            }
+            if let Some(a) = self.archive.get_mut(&tenant_id) {
+                a.dest = None;
+            }
+            self.wake_archive();
+            return Ok(());
+        }
         let mut dest = parse_log_archive_dest(value)?;
-        if self.archive.get(&tenant_id).is_some_and(|a| a.is_running()) {
-            return Err(ObError::not_supported_text(
-                "change archive dest when archive is running is",
-            ));
+        if running {
+            return Err(refuse());
         }
         self.check_format(tenant_id, &dest.path, DestType::Archive)?;
         dest.dest_id = self.tenant_backup_mut(tenant_id).dest_id_for(&dest.path);

@@ -49,7 +49,9 @@ pub fn server_version_comment(version: &str) -> String {
 /// What obclient prints on connect (`main` in mysql.cc): three `put_info` calls, each adding a
 /// newline, so the server version and the copyright are followed by an empty line, then the
 /// help hint and another empty line. The copyright years are `OB_WELCOME_COPYRIGHT_NOTICE("2000")`
-/// with `COPYRIGHT_NOTICE_CURRENT_YEAR` 2022 (`obclient:include/welcome_copyright_notice.h`).
+/// with `COPYRIGHT_NOTICE_CURRENT_YEAR` "2018" (`obclient:include/welcome_copyright_notice.h`, as
+/// every obclient release since October 2022 has it, 2.2.13 included; only a July 2022 commit
+/// said "2022").
 /// `server_version` is the server's `@@version_comment` (see [`server_version_comment`]).
 pub fn welcome_banner(connection_id: u64, server_version: &str) -> String {
     format!(
@@ -57,7 +59,7 @@ pub fn welcome_banner(connection_id: u64, server_version: &str) -> String {
          Your OceanBase connection id is {connection_id}\n\
          Server version: {server_version}\n\
          \n\
-         Copyright (c) 2000, 2022, OceanBase and/or its affiliates. All rights reserved.\n\
+         Copyright (c) 2000, 2018, OceanBase and/or its affiliates. All rights reserved.\n\
          \n\
          Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.\n\
          \n"

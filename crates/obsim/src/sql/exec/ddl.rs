@@ -147,7 +147,7 @@ impl Exec<'_> {
         let t = self
             .user_data()
             .table(&db, &table)
-            .ok_or_else(|| ObError::table_not_exist(&db, &table))?;
+            .ok_or_else(|| self.no_such_table(&db, &table))?;
         let blocks = self.blocks_of_rows(t, t.rows.keys());
         self.commit_ops(vec![DataOp::Truncate { db, table }], blocks);
         Ok(Reply::Ok(0))

@@ -27,7 +27,7 @@ impl Exec<'_> {
         let t = self
             .user_data()
             .table(&db, &table)
-            .ok_or_else(|| ObError::table_not_exist(&db, &table))?
+            .ok_or_else(|| self.no_such_table(&db, &table))?
             .shape();
         Ok((db, table, t))
     }
@@ -115,7 +115,7 @@ impl Exec<'_> {
         let real = self
             .user_data()
             .table(db, table)
-            .ok_or_else(|| ObError::table_not_exist(db, table))?;
+            .ok_or_else(|| self.no_such_table(db, table))?;
         let mut out = Vec::new();
         for (key, row) in &real.rows {
             if let Some(f) = &filter

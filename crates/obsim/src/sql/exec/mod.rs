@@ -209,6 +209,17 @@ impl Exec<'_> {
         }
     }
 
+    /// A table or view that does not exist, named as the resolver sees it (folded, so an
+    /// Oracle tenant reports `SYS.NOSUCH`), in the session's mode: 1146 in MySQL mode,
+    /// ORA-00942 in Oracle mode (spec §6.3).
+    fn no_such_table(&self, schema: &str, table: &str) -> ObError {
+        let (schema, table) = (self.fold(schema), self.fold(table));
+        match self.session.mode {
+            CompatMode::MySql => ObError::table_not_exist(&schema, &table),
+            CompatMode::Oracle => ObError::table_not_exist_oracle(&schema, &table),
+        }
+    }
+
     fn user_data(&self) -> &crate::userdata::UserData {
         static EMPTY: std::sync::OnceLock<crate::userdata::UserData> = std::sync::OnceLock::new();
         self.cluster

@@ -81,7 +81,7 @@ impl Exec<'_> {
         }
         match self.user_data().table(&schema, table) {
             Some(_) => Ok(Source::Table(schema, table.to_string())),
-            None => Err(ObError::table_not_exist(&schema, table)),
+            None => Err(self.no_such_table(&schema, table)),
         }
     }
 
@@ -109,7 +109,7 @@ impl Exec<'_> {
                     let t = self
                         .user_data()
                         .table(&db, &table)
-                        .ok_or_else(|| ObError::table_not_exist(&db, &table))?;
+                        .ok_or_else(|| self.no_such_table(&db, &table))?;
                     let cols: Vec<Column> = t.columns.iter().map(user_column).collect();
                     let rows: Vec<&[Value]> = t.rows.values().map(Vec::as_slice).collect();
                     run_select(s, Some((&cols, &rows)), &mut qc)?

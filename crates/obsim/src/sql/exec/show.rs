@@ -63,7 +63,7 @@ impl Exec<'_> {
                 let t = self
                     .user_data()
                     .table(&db, name.name())
-                    .ok_or_else(|| ObError::table_not_exist(&db, name.name()))?;
+                    .ok_or_else(|| self.no_such_table(&db, name.name()))?;
                 let mut lines: Vec<String> = t
                     .columns
                     .iter()
@@ -119,13 +119,16 @@ impl Exec<'_> {
         if schema.eq_ignore_ascii_case(self.session.system_schema())
             && let Some(v) = views::resolve(name.name(), self.session.is_sys())
         {
-            for (n, ty, nullable) in v.column_defs() {
+            for c in v.column_defs() {
                 set.push_row(vec![
-                    Value::str(n),
-                    Value::str(ty),
-                    Value::str(if nullable { "YES" } else { "NO" }),
+                    Value::str(c.name),
+                    Value::str(c.ty),
+                    Value::str(if c.nullable { "YES" } else { "NO" }),
                     Value::str(""),
-                    Value::Null,
+                    match c.default {
+                        views::DescDefault::Null => Value::Null,
+                        views::DescDefault::Empty => Value::str(""),
+                    },
                     Value::str(""),
                 ]);
             }
@@ -134,7 +137,7 @@ impl Exec<'_> {
         let t = self
             .user_data()
             .table(&schema, name.name())
-            .ok_or_else(|| ObError::table_not_exist(&schema, name.name()))?;
+            .ok_or_else(|| self.no_such_table(&schema, name.name()))?;
         for (i, c) in t.columns.iter().enumerate() {
             let pk = t.primary_key.contains(&i);
             set.push_row(vec![

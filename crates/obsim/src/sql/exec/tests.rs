@@ -289,6 +289,108 @@ fn archive_log() {
     ]);
 }
 
+/// `LOG_ARCHIVE_DEST = ''` (spec §6.2): clears the dest while no round is under way, refused
+/// while one is; blanks are not empty; targeted like any other dest item.
+#[test]
+fn empty_log_archive_dest() {
+    const DEST: &str = "ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///a/my';";
+    const CLEAR: &str = "ALTER SYSTEM SET LOG_ARCHIVE_DEST = '';";
+    check(&[
+        // No dest yet: nothing to delete, still OK.
+        (&[MYSQL, CLEAR], "Query OK, 0 rows affected"),
+        (
+            &[MYSQL, DEST, CLEAR, "SELECT * FROM DBA_OB_ARCHIVE_DEST;"],
+            "Empty set",
+        ),
+        // LOG_MODE ARCHIVELOG without a round (the dest was cleared first): accepted, and
+        // no round opens.
+        (
+            &[
+                MYSQL,
+                DEST,
+                CLEAR,
+                "ALTER SYSTEM ARCHIVELOG;",
+                "SELECT SLEEP(10);",
+                "SELECT * FROM DBA_OB_ARCHIVELOG;",
+            ],
+            "Empty set",
+        ),
+        (
+            &[READY, CLEAR],
+            "ERROR 1235 (0A000): change archive dest when archive is running is not supported",
+        ),
+        // A round that is being stopped is still under way.
+        (
+            &[READY, "ALTER SYSTEM NOARCHIVELOG;", CLEAR],
+            "ERROR 1235 (0A000): change archive dest when archive is running is not supported",
+        ),
+        // Once it is STOP the dest can go; the round stays in the views.
+        (
+            &[
+                READY,
+                "ALTER SYSTEM NOARCHIVELOG;",
+                "SELECT SLEEP(10);",
+                CLEAR,
+                "SELECT ROUND_ID, STATUS FROM DBA_OB_ARCHIVELOG;",
+            ],
+            r"
++----------+--------+
+| ROUND_ID | STATUS |
++----------+--------+
+|        1 | STOP   |
++----------+--------+
+1 row in set",
+        ),
+        // The path keeps its DEST_ID (data dest 1001, archive 1002 in READY).
+        (
+            &[
+                READY,
+                "ALTER SYSTEM NOARCHIVELOG;",
+                "SELECT SLEEP(10);",
+                CLEAR,
+                DEST,
+                "SELECT VALUE FROM DBA_OB_ARCHIVE_DEST WHERE NAME = 'dest_id';",
+            ],
+            r"
++-------+
+| VALUE |
++-------+
+| 1002  |
++-------+
+1 row in set",
+        ),
+        (
+            &[MYSQL, "ALTER SYSTEM SET LOG_ARCHIVE_DEST = ' ';"],
+            "ERROR 1235 (0A000): set archive dest without location is not supported",
+        ),
+        (
+            &[CLEAR],
+            "ERROR 1235 (0A000): Not supported feature or function",
+        ),
+        (
+            &[
+                "ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///a/my' TENANT = mysql_tenant;",
+                "ALTER SYSTEM SET LOG_ARCHIVE_DEST = '' TENANT = mysql_tenant;",
+                "SELECT COUNT(*) FROM CDB_OB_ARCHIVE_DEST;",
+            ],
+            r"
++----------+
+| COUNT(*) |
++----------+
+|        0 |
++----------+
+1 row in set",
+        ),
+        (
+            &[
+                MYSQL,
+                "ALTER SYSTEM SET LOG_ARCHIVE_DEST = '' TENANT = mysql_tenant;",
+            ],
+            "ERROR 1227 (42501): Access denied",
+        ),
+    ]);
+}
+
 /// ALTER SYSTEM SET: parameters and destinations; all of a statement or none of it.
 #[test]
 fn set_parameters() {
@@ -1109,6 +1211,54 @@ fn describe() {
             &[MYSQL, "DESC test.nosuch;"],
             "ERROR 1146 (42S02): Table 'test.nosuch' doesn't exist",
         ),
+        // Default NULL only for a column taken straight from the inner table (spec §6.1).
+        (
+            &[MYSQL, "DESC DBA_OB_ARCHIVE_DEST;"],
+            r"
++---------+---------------+------+------+---------+-------+
+| Field   | Type          | Null | Key  | Default | Extra |
++---------+---------------+------+------+---------+-------+
+| DEST_NO | bigint(20)    | NO   |      | NULL    |       |
+| NAME    | varchar(1024) | NO   |      | NULL    |       |
+| VALUE   | varchar(4096) | NO   |      | NULL    |       |
++---------+---------------+------+------+---------+-------+
+3 rows in set",
+        ),
+        (
+            &[MYSQL, "DESC GV$OB_PARAMETERS;"],
+            r"
++---------------+----------------+------+------+---------+-------+
+| Field         | Type           | Null | Key  | Default | Extra |
++---------------+----------------+------+------+---------+-------+
+| SVR_IP        | varchar(46)    | NO   |      | NULL    |       |
+| SVR_PORT      | bigint(20)     | NO   |      | NULL    |       |
+| ZONE          | varchar(128)   | NO   |      | NULL    |       |
+| SCOPE         | varchar(64)    | NO   |      | NULL    |       |
+| TENANT_ID     | bigint(20)     | YES  |      | NULL    |       |
+| NAME          | varchar(128)   | NO   |      | NULL    |       |
+| DATA_TYPE     | varchar(128)   | YES  |      | NULL    |       |
+| VALUE         | varchar(65536) | NO   |      | NULL    |       |
+| INFO          | varchar(4096)  | NO   |      | NULL    |       |
+| SECTION       | varchar(128)   | NO   |      | NULL    |       |
+| EDIT_LEVEL    | varchar(128)   | NO   |      | NULL    |       |
+| DEFAULT_VALUE | varchar(65536) | NO   |      | NULL    |       |
+| ISDEFAULT     | varchar(3)     | NO   |      |         |       |
++---------------+----------------+------+------+---------+-------+
+13 rows in set",
+        ),
+        // A CDB_ twin's TENANT_ID: NULL when the view has any NULL column, else empty.
+        (
+            &["DESC CDB_OB_BACKUP_PARAMETER;"],
+            r"
++-----------+---------------+------+------+---------+-------+
+| Field     | Type          | Null | Key  | Default | Extra |
++-----------+---------------+------+------+---------+-------+
+| TENANT_ID | bigint(20)    | NO   |      | NULL    |       |
+| NAME      | varchar(1024) | NO   |      | NULL    |       |
+| VALUE     | longtext      | NO   |      | NULL    |       |
++-----------+---------------+------+------+---------+-------+
+3 rows in set",
+        ),
     ]);
 }
 
@@ -1446,6 +1596,41 @@ fn oracle_mode() {
         (
             &[ORACLE, "ALTER SYSTEM ARCHIVELOG TENANT = oracle_tenant;"],
             "ORA-01031: insufficient privileges",
+        ),
+        // A missing table or view is ORA-00942, named as resolved: unquoted names in upper
+        // case, the current schema when none is given (spec §6.3).
+        (
+            &[ORACLE, "SELECT * FROM nosuch;"],
+            "ORA-00942: table or view 'SYS.NOSUCH' does not exist",
+        ),
+        (
+            &[ORACLE, "SELECT a FROM Sys.NoSuch WHERE a = 1;"],
+            "ORA-00942: table or view 'SYS.NOSUCH' does not exist",
+        ),
+        (
+            &[ORACLE, "DESC nosuch;"],
+            "ORA-00942: table or view 'SYS.NOSUCH' does not exist",
+        ),
+        (
+            &[ORACLE, "SELECT * FROM CDB_OB_BACKUP_JOBS;"],
+            "ORA-00942: table or view 'SYS.CDB_OB_BACKUP_JOBS' does not exist",
+        ),
+        (
+            &[ORACLE, "SELECT * FROM dba_ob_unit_configs;"],
+            "ORA-00942: table or view 'SYS.DBA_OB_UNIT_CONFIGS' does not exist",
+        ),
+        (
+            &[ORACLE, "UPDATE nosuch SET a = 1;"],
+            "ORA-00942: table or view 'SYS.NOSUCH' does not exist",
+        ),
+        (
+            &[ORACLE, "TRUNCATE TABLE nosuch;"],
+            "ORA-00942: table or view 'SYS.NOSUCH' does not exist",
+        ),
+        // MySQL mode keeps the name as typed.
+        (
+            &[MYSQL, "SELECT * FROM test.NoSuch;"],
+            "ERROR 1146 (42S02): Table 'test.NoSuch' doesn't exist",
         ),
         (
             &[ORACLE, "ALTER SYSTEM SET ha_low_thread_score = 101;"],

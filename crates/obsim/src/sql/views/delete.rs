@@ -2,7 +2,9 @@
 //! DBA_OB_BACKUP_DELETE_JOB_HISTORY (and their CDB_ twins). Invariant: one value per column of
 //! each list, in order.
 
-use super::{ColDef, Scope, ViewDef, in_scope, int, text, ts, ts_or_null};
+use super::{
+    ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, col, in_scope, int, text, ts, ts_or_null,
+};
 use crate::cluster::Cluster;
 use crate::value::Value;
 
@@ -34,26 +36,26 @@ pub(super) const DELETE_JOB_HISTORY: ViewDef = ViewDef {
 };
 
 const DELETE_POLICY_COLS: &[ColDef] = &[
-    ("POLICY_NAME", "varchar(256)", false),
-    ("RECOVERY_WINDOW", "varchar(64)", false),
+    col("POLICY_NAME", "varchar(256)", NO, NULL),
+    col("RECOVERY_WINDOW", "varchar(64)", NO, NULL),
 ];
 
 const DELETE_JOB_COLS: &[ColDef] = &[
-    ("JOB_ID", "bigint(20)", false),
-    ("INCARNATION", "bigint(20)", false),
-    ("INITIATOR_TENANT_ID", "bigint(20)", false),
-    ("INITIATOR_JOB_ID", "bigint(20)", false),
-    ("EXECUTOR_TENANT_ID", "varchar(65536)", false),
-    ("TYPE", "varchar(4096)", false),
-    ("PARAMETER", "varchar(4096)", false),
-    ("JOB_LEVEL", "varchar(4096)", false),
-    ("START_TIMESTAMP", "timestamp(6)", false),
-    ("END_TIMESTAMP", "timestamp(6)", false),
-    ("STATUS", "varchar(4096)", false),
-    ("TASK_COUNT", "bigint(20)", false),
-    ("SUCCESS_TASK_COUNT", "bigint(20)", false),
-    ("RESULT", "bigint(20)", false),
-    ("COMMENT", "varchar(4096)", true),
+    col("JOB_ID", "bigint(20)", NO, NULL),
+    col("INCARNATION", "bigint(20)", NO, NULL),
+    col("INITIATOR_TENANT_ID", "bigint(20)", NO, NULL),
+    col("INITIATOR_JOB_ID", "bigint(20)", NO, NULL),
+    col("EXECUTOR_TENANT_ID", "varchar(65536)", NO, NULL),
+    col("TYPE", "varchar(4096)", NO, NULL),
+    col("PARAMETER", "varchar(4096)", NO, NULL),
+    col("JOB_LEVEL", "varchar(4096)", NO, NULL),
+    col("START_TIMESTAMP", "timestamp(6)", NO, NULL),
+    col("END_TIMESTAMP", "timestamp(6)", NO, EMPTY),
+    col("STATUS", "varchar(4096)", NO, NULL),
+    col("TASK_COUNT", "bigint(20)", YES, EMPTY),
+    col("SUCCESS_TASK_COUNT", "bigint(20)", YES, EMPTY),
+    col("RESULT", "bigint(20)", NO, NULL),
+    col("COMMENT", "varchar(4096)", YES, EMPTY),
 ];
 
 fn delete_policy_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {

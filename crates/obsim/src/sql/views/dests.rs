@@ -2,7 +2,7 @@
 //! DBA_OB_BACKUP_STORAGE_INFO (every destination a tenant has used, data or archive).
 //! Invariant: one value per column of each list, in order.
 
-use super::{ColDef, Scope, ViewDef, in_scope, int, text};
+use super::{ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, col, in_scope, int, text};
 use crate::cluster::Cluster;
 use crate::value::Value;
 
@@ -17,7 +17,7 @@ pub(super) const BACKUP_PARAMETER: ViewDef = ViewDef {
 
 /// Every destination with its DEST_ID.
 pub(super) const STORAGE_INFO: ViewDef = ViewDef {
-    base: "OB_BACKUP_STORAGE_INFO",
+    base: "DBA_OB_BACKUP_STORAGE_INFO",
     columns: STORAGE_INFO_COLS,
     prefixed: false,
     sys_only: false,
@@ -25,20 +25,20 @@ pub(super) const STORAGE_INFO: ViewDef = ViewDef {
 };
 
 const BACKUP_PARAMETER_COLS: &[ColDef] = &[
-    ("NAME", "varchar(1024)", false),
-    ("VALUE", "longtext", false),
+    col("NAME", "varchar(1024)", NO, NULL),
+    col("VALUE", "longtext", NO, NULL),
 ];
 
 const STORAGE_INFO_COLS: &[ColDef] = &[
-    ("TENANT_ID", "bigint(20)", false),
-    ("PATH", "varchar(4096)", false),
-    ("ENDPOINT", "varchar(256)", false),
-    ("DEST_ID", "bigint(20)", false),
-    ("DEST_TYPE", "varchar(64)", false),
-    ("AUTHORIZATION", "varchar(4096)", false),
-    ("EXTENSION", "varchar(4096)", false),
-    ("CHECK_FILE_NAME", "varchar(4096)", true),
-    ("LAST_CHECK_TIMESTAMP", "timestamp(6)", true),
+    col("TENANT_ID", "bigint(20)", NO, NULL),
+    col("PATH", "varchar(4096)", NO, NULL),
+    col("ENDPOINT", "varchar(256)", NO, NULL),
+    col("DEST_ID", "bigint(20)", YES, EMPTY),
+    col("DEST_TYPE", "varchar(64)", YES, EMPTY),
+    col("AUTHORIZATION", "varchar(4096)", NO, NULL),
+    col("EXTENSION", "varchar(4096)", NO, NULL),
+    col("CHECK_FILE_NAME", "varchar(4096)", YES, EMPTY),
+    col("LAST_CHECK_TIMESTAMP", "timestamp(6)", YES, EMPTY),
 ];
 
 fn backup_parameter_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {

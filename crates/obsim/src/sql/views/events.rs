@@ -1,7 +1,7 @@
 //! Root service events: DBA_OB_ROOTSERVICE_EVENT_HISTORY (sys tenant only). Invariant: one value
 //! per column of `EVENT_COLS`, in order; every row belongs to sys.
 
-use super::{ColDef, Scope, ViewDef, int, text, ts};
+use super::{ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, col, int, text, ts};
 use crate::cluster::{Cluster, SYS_TENANT_ID};
 use crate::value::Value;
 
@@ -15,17 +15,17 @@ pub(super) const ROOTSERVICE_EVENT_HISTORY: ViewDef = ViewDef {
 };
 
 const EVENT_COLS: &[ColDef] = &[
-    ("TIMESTAMP", "timestamp(6)", false),
-    ("MODULE", "varchar(256)", false),
-    ("EVENT", "varchar(256)", false),
-    ("NAME1", "varchar(256)", true),
-    ("VALUE1", "varchar(4096)", true),
-    ("NAME2", "varchar(256)", true),
-    ("VALUE2", "longtext", true),
-    ("NAME3", "varchar(256)", true),
-    ("VALUE3", "varchar(4096)", true),
-    ("RS_SVR_IP", "varchar(46)", true),
-    ("RS_SVR_PORT", "bigint(20)", true),
+    col("TIMESTAMP", "timestamp(6)", NO, EMPTY),
+    col("MODULE", "varchar(256)", NO, NULL),
+    col("EVENT", "varchar(256)", NO, NULL),
+    col("NAME1", "varchar(256)", YES, EMPTY),
+    col("VALUE1", "varchar(4096)", YES, EMPTY),
+    col("NAME2", "varchar(256)", YES, EMPTY),
+    col("VALUE2", "longtext", YES, EMPTY),
+    col("NAME3", "varchar(256)", YES, EMPTY),
+    col("VALUE3", "varchar(4096)", YES, EMPTY),
+    col("RS_SVR_IP", "varchar(46)", YES, EMPTY),
+    col("RS_SVR_PORT", "bigint(20)", YES, EMPTY),
 ];
 
 fn event_rows(c: &Cluster, _: Scope) -> Vec<(u64, Vec<Value>)> {

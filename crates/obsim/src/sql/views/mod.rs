@@ -31,8 +31,47 @@ use crate::cluster::Cluster;
 use crate::sim::micros_of_scn;
 use crate::value::{Column, ColumnKind, ResultSet, Value};
 
-/// (name, DESC type, nullable)
-type ColDef = (&'static str, &'static str, bool);
+/// One column of a view as `DESC` shows it: Field, Type, Null and Default (Key and Extra are
+/// always empty for a view). Lists write it with [`col`] so that each line reads like the DESC
+/// row: `col("JOB_ID", "bigint(20)", NO, NULL)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColDef {
+    pub name: &'static str,
+    /// DESC's Type.
+    pub ty: &'static str,
+    /// DESC's Null: `YES` when true. (It is the view column's declared nullability, not a
+    /// promise: OceanBase shows NULL in some `NO` columns, e.g. the SYS row's SCNs.)
+    pub nullable: bool,
+    /// DESC's Default.
+    pub default: DescDefault,
+}
+
+/// What DESC prints in a view column's Default cell. OceanBase prints `NULL` for a column the
+/// view takes straight from a column of its inner table, and nothing for a column it computes
+/// (CASE, a function, a string built from parts, every column of a UNION).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DescDefault {
+    /// Prints `NULL`.
+    Null,
+    /// Prints an empty cell.
+    Empty,
+}
+
+/// The spellings the column lists use, so that a list reads like OceanBase's DESC output.
+const YES: bool = true;
+const NO: bool = false;
+const NULL: DescDefault = DescDefault::Null;
+const EMPTY: DescDefault = DescDefault::Empty;
+
+/// A column: name, Type, Null (`YES`/`NO`), Default (`NULL`/`EMPTY`).
+const fn col(name: &'static str, ty: &'static str, nullable: bool, default: DescDefault) -> ColDef {
+    ColDef {
+        name,
+        ty,
+        nullable,
+        default,
+    }
+}
 
 /// Which tenants' rows a view shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +93,21 @@ pub struct ViewDef {
     /// Only the sys tenant can see it (restore views, DBA_OB_TENANTS' full list is separate).
     pub sys_only: bool,
     rows: RowFn,
+}
+
+impl ViewDef {
+    /// The Default of the TENANT_ID a CDB_ twin puts first: `NULL` when the view takes any
+    /// column straight from its inner table (TENANT_ID is one of those too), empty when it
+    /// computes every column (DBA_OB_ARCHIVELOG_SUMMARY is a UNION of the current and past
+    /// rounds; DBA_OB_RESTORE_PROGRESS likewise). This is what OceanBase 4.3.5's DESC shows for
+    /// every CDB_ view seen (spec §6.1); RESTORE_PROGRESS and RESTORE_HISTORY are inferred.
+    fn cdb_tenant_id_default(&self) -> DescDefault {
+        if self.columns.iter().any(|c| c.default == NULL) {
+            NULL
+        } else {
+            EMPTY
+        }
+    }
 }
 
 /// Every view the simulator knows.
@@ -149,7 +203,12 @@ impl ResolvedView {
     pub fn column_defs(&self) -> Vec<ColDef> {
         let mut cols = Vec::new();
         if self.cdb {
-            cols.push(("TENANT_ID", "bigint(20)", false));
+            cols.push(col(
+                "TENANT_ID",
+                "bigint(20)",
+                NO,
+                self.def.cdb_tenant_id_default(),
+            ));
         }
         cols.extend_from_slice(self.def.columns);
         cols
@@ -158,10 +217,10 @@ impl ResolvedView {
     pub fn columns(&self) -> Vec<Column> {
         self.column_defs()
             .into_iter()
-            .map(|(n, ty, nullable)| Column {
-                name: n.to_string(),
-                kind: kind_of(ty),
-                nullable,
+            .map(|c| Column {
+                name: c.name.to_string(),
+                kind: kind_of(c.ty),
+                nullable: c.nullable,
             })
             .collect()
     }

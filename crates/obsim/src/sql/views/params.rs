@@ -2,7 +2,7 @@
 //! tenant parameters), one value per column of `PARAMETER_COLS`, in order; SHOW PARAMETERS and
 //! this view read the same values.
 
-use super::{ColDef, Scope, ViewDef, int, text};
+use super::{ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, col, int, text};
 use crate::cluster::{Cluster, SYS_TENANT_ID};
 use crate::params::{PARAMS, ParamScope};
 use crate::value::Value;
@@ -17,19 +17,19 @@ pub(super) const PARAMETERS: ViewDef = ViewDef {
 };
 
 const PARAMETER_COLS: &[ColDef] = &[
-    ("SVR_IP", "varchar(46)", false),
-    ("SVR_PORT", "bigint(20)", false),
-    ("ZONE", "varchar(128)", false),
-    ("SCOPE", "varchar(64)", false),
-    ("TENANT_ID", "bigint(20)", true),
-    ("NAME", "varchar(128)", false),
-    ("DATA_TYPE", "varchar(128)", true),
-    ("VALUE", "varchar(65536)", false),
-    ("INFO", "varchar(4096)", false),
-    ("SECTION", "varchar(128)", false),
-    ("EDIT_LEVEL", "varchar(128)", false),
-    ("DEFAULT_VALUE", "varchar(65536)", false),
-    ("ISDEFAULT", "varchar(3)", false),
+    col("SVR_IP", "varchar(46)", NO, NULL),
+    col("SVR_PORT", "bigint(20)", NO, NULL),
+    col("ZONE", "varchar(128)", NO, NULL),
+    col("SCOPE", "varchar(64)", NO, NULL),
+    col("TENANT_ID", "bigint(20)", YES, NULL),
+    col("NAME", "varchar(128)", NO, NULL),
+    col("DATA_TYPE", "varchar(128)", YES, NULL),
+    col("VALUE", "varchar(65536)", NO, NULL),
+    col("INFO", "varchar(4096)", NO, NULL),
+    col("SECTION", "varchar(128)", NO, NULL),
+    col("EDIT_LEVEL", "varchar(128)", NO, NULL),
+    col("DEFAULT_VALUE", "varchar(65536)", NO, NULL),
+    col("ISDEFAULT", "varchar(3)", NO, EMPTY),
 ];
 
 /// Rows of GV$OB_PARAMETERS: one per server per parameter (per tenant for tenant parameters).

@@ -2,7 +2,7 @@
 //! R§2.3). Invariant: one value per column of each list, in order; every unit and pool is shown
 //! (they belong to the cluster, not to a tenant).
 
-use super::{ColDef, Scope, ViewDef, int, text, ts};
+use super::{ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, col, int, text, ts};
 use crate::cluster::{Cluster, SYS_TENANT_ID};
 use crate::resource::{ResourcePool, UnitConfig};
 use crate::value::Value;
@@ -24,32 +24,32 @@ pub(super) const RESOURCE_POOLS: ViewDef = ViewDef {
 };
 
 const UNIT_CONFIG_COLS: &[ColDef] = &[
-    ("UNIT_CONFIG_ID", "bigint(20)", false),
-    ("NAME", "varchar(128)", false),
-    ("CREATE_TIME", "timestamp(6)", true),
-    ("MODIFY_TIME", "timestamp(6)", true),
-    ("MAX_CPU", "double", false),
-    ("MIN_CPU", "double", false),
-    ("MEMORY_SIZE", "bigint(20)", false),
-    ("LOG_DISK_SIZE", "bigint(20)", false),
-    ("DATA_DISK_SIZE", "bigint(20)", false),
-    ("MAX_IOPS", "bigint(20)", false),
-    ("MIN_IOPS", "bigint(20)", false),
-    ("IOPS_WEIGHT", "bigint(20)", false),
-    ("MAX_NET_BANDWIDTH", "bigint(20)", false),
-    ("NET_BANDWIDTH_WEIGHT", "bigint(20)", false),
+    col("UNIT_CONFIG_ID", "bigint(20)", NO, NULL),
+    col("NAME", "varchar(128)", NO, NULL),
+    col("CREATE_TIME", "timestamp(6)", YES, EMPTY),
+    col("MODIFY_TIME", "timestamp(6)", YES, EMPTY),
+    col("MAX_CPU", "double", NO, NULL),
+    col("MIN_CPU", "double", NO, NULL),
+    col("MEMORY_SIZE", "bigint(20)", NO, NULL),
+    col("LOG_DISK_SIZE", "bigint(20)", NO, NULL),
+    col("DATA_DISK_SIZE", "bigint(20)", NO, EMPTY),
+    col("MAX_IOPS", "bigint(20)", NO, NULL),
+    col("MIN_IOPS", "bigint(20)", NO, NULL),
+    col("IOPS_WEIGHT", "bigint(20)", NO, NULL),
+    col("MAX_NET_BANDWIDTH", "bigint(20)", NO, EMPTY),
+    col("NET_BANDWIDTH_WEIGHT", "bigint(20)", NO, EMPTY),
 ];
 
 const POOL_COLS: &[ColDef] = &[
-    ("RESOURCE_POOL_ID", "bigint(20)", false),
-    ("NAME", "varchar(128)", false),
-    ("TENANT_ID", "bigint(20)", false),
-    ("CREATE_TIME", "timestamp(6)", true),
-    ("MODIFY_TIME", "timestamp(6)", true),
-    ("UNIT_COUNT", "bigint(20)", false),
-    ("UNIT_CONFIG_ID", "bigint(20)", false),
-    ("ZONE_LIST", "varchar(8192)", false),
-    ("REPLICA_TYPE", "varchar(4)", false),
+    col("RESOURCE_POOL_ID", "bigint(20)", NO, NULL),
+    col("NAME", "varchar(128)", NO, NULL),
+    col("TENANT_ID", "bigint(20)", NO, NULL),
+    col("CREATE_TIME", "timestamp(6)", YES, EMPTY),
+    col("MODIFY_TIME", "timestamp(6)", YES, EMPTY),
+    col("UNIT_COUNT", "bigint(20)", NO, NULL),
+    col("UNIT_CONFIG_ID", "bigint(20)", NO, NULL),
+    col("ZONE_LIST", "varchar(8192)", NO, NULL),
+    col("REPLICA_TYPE", "varchar(4)", NO, EMPTY),
 ];
 
 /// A CPU amount as a double prints: `8`, `0.5`, `2.25`.

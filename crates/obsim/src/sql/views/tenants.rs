@@ -1,7 +1,7 @@
 //! Tenants: DBA_OB_TENANTS. Invariant: `tenant_row` gives one value per column of
 //! `TENANT_COLS`, in order; sys sees every tenant, a user tenant only its own row.
 
-use super::{ColDef, Scope, ViewDef, int, text, ts};
+use super::{ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, col, int, text, ts};
 use crate::cluster::{Cluster, SYS_TENANT_ID, Tenant};
 use crate::restore::MAX_RECOVERY_SCN;
 use crate::value::Value;
@@ -16,31 +16,31 @@ pub(super) const TENANTS: ViewDef = ViewDef {
 };
 
 const TENANT_COLS: &[ColDef] = &[
-    ("TENANT_ID", "bigint(20)", false),
-    ("TENANT_NAME", "varchar(128)", false),
-    ("TENANT_TYPE", "varchar(4)", false),
-    ("CREATE_TIME", "timestamp(6)", true),
-    ("MODIFY_TIME", "timestamp(6)", true),
-    ("PRIMARY_ZONE", "varchar(128)", true),
-    ("LOCALITY", "varchar(4096)", false),
-    ("PREVIOUS_LOCALITY", "varchar(4096)", false),
-    ("COMPATIBILITY_MODE", "varchar(6)", false),
-    ("STATUS", "varchar(64)", false),
-    ("IN_RECYCLEBIN", "varchar(3)", false),
-    ("LOCKED", "varchar(3)", false),
-    ("TENANT_ROLE", "varchar(100)", false),
-    ("SWITCHOVER_STATUS", "varchar(100)", false),
-    ("SWITCHOVER_EPOCH", "bigint(20)", false),
-    ("SYNC_SCN", "bigint(20) unsigned", false),
-    ("REPLAYABLE_SCN", "bigint(20) unsigned", false),
-    ("READABLE_SCN", "bigint(20) unsigned", false),
-    ("RECOVERY_UNTIL_SCN", "bigint(20) unsigned", false),
-    ("LOG_MODE", "varchar(100)", false),
-    ("ARBITRATION_SERVICE_STATUS", "varchar(64)", false),
-    ("UNIT_NUM", "bigint(20)", false),
-    ("COMPATIBLE", "varchar(65536)", false),
-    ("MAX_LS_ID", "bigint(20)", false),
-    ("RESTORE_DATA_MODE", "varchar(128)", false),
+    col("TENANT_ID", "bigint(20)", NO, NULL),
+    col("TENANT_NAME", "varchar(128)", NO, NULL),
+    col("TENANT_TYPE", "varchar(4)", NO, EMPTY),
+    col("CREATE_TIME", "timestamp(6)", YES, EMPTY),
+    col("MODIFY_TIME", "timestamp(6)", YES, EMPTY),
+    col("PRIMARY_ZONE", "varchar(128)", YES, NULL),
+    col("LOCALITY", "varchar(4096)", NO, EMPTY),
+    col("PREVIOUS_LOCALITY", "varchar(4096)", NO, EMPTY),
+    col("COMPATIBILITY_MODE", "varchar(6)", NO, EMPTY),
+    col("STATUS", "varchar(64)", NO, EMPTY),
+    col("IN_RECYCLEBIN", "varchar(3)", NO, EMPTY),
+    col("LOCKED", "varchar(3)", NO, NULL),
+    col("TENANT_ROLE", "varchar(100)", NO, NULL),
+    col("SWITCHOVER_STATUS", "varchar(100)", NO, NULL),
+    col("SWITCHOVER_EPOCH", "bigint(20)", NO, NULL),
+    col("SYNC_SCN", "bigint(20) unsigned", NO, NULL),
+    col("REPLAYABLE_SCN", "bigint(20) unsigned", NO, NULL),
+    col("READABLE_SCN", "bigint(20) unsigned", NO, NULL),
+    col("RECOVERY_UNTIL_SCN", "bigint(20) unsigned", NO, EMPTY),
+    col("LOG_MODE", "varchar(100)", NO, EMPTY),
+    col("ARBITRATION_SERVICE_STATUS", "varchar(64)", NO, EMPTY),
+    col("UNIT_NUM", "bigint(20)", NO, EMPTY),
+    col("COMPATIBLE", "varchar(65536)", NO, EMPTY),
+    col("MAX_LS_ID", "bigint(20)", NO, EMPTY),
+    col("RESTORE_DATA_MODE", "varchar(128)", NO, EMPTY),
 ];
 
 fn tenant_row(c: &Cluster, t: &Tenant) -> Vec<Value> {

@@ -20,6 +20,9 @@ fn dba_and_cdb_twins_resolve_and_cdb_only_from_sys() {
     assert!(resolve("DBA_OB_UNIT_CONFIGS", false).is_none());
     assert!(resolve("DBA_OB_RESOURCE_POOLS", true).is_some());
     assert!(resolve("gv$ob_parameters", false).is_some());
+    // Views without twins are named in full.
+    assert!(resolve("DBA_OB_BACKUP_STORAGE_INFO", false).is_some());
+    assert!(resolve("OB_BACKUP_STORAGE_INFO", false).is_none());
 }
 
 #[test]
@@ -37,6 +40,86 @@ fn column_counts_match_the_reference() {
     assert_eq!(
         (summary[24].name.as_str(), summary[25].name.as_str()),
         ("PATH", "COMMENT")
+    );
+}
+
+/// DESC's Default (spec §6.1): NULL only for the columns a view takes straight from its inner
+/// table; a CDB_ twin's TENANT_ID is NULL unless the view computes every column.
+#[test]
+fn desc_defaults_follow_oceanbase() {
+    let nulls = |name: &str| -> Vec<&str> {
+        let v = resolve(name, true).unwrap();
+        let cols = v.column_defs();
+        cols.iter()
+            .filter(|c| c.default == DescDefault::Null)
+            .map(|c| c.name)
+            .collect()
+    };
+    assert_eq!(nulls("DBA_OB_ARCHIVELOG"), ["DEST_NO"]);
+    assert_eq!(nulls("CDB_OB_ARCHIVELOG"), ["TENANT_ID", "DEST_NO"]);
+    assert!(nulls("CDB_OB_ARCHIVELOG_SUMMARY").is_empty());
+    assert!(nulls("CDB_OB_RESTORE_PROGRESS").is_empty());
+    assert_eq!(
+        nulls("CDB_OB_RESTORE_HISTORY")[..2],
+        ["TENANT_ID", "JOB_ID"]
+    );
+    assert_eq!(
+        nulls("DBA_OB_ARCHIVELOG_PIECE_FILES"),
+        ["DEST_ID", "ROUND_ID", "PIECE_ID"]
+    );
+    assert_eq!(
+        nulls("DBA_OB_ROOTSERVICE_EVENT_HISTORY"),
+        ["MODULE", "EVENT"]
+    );
+    assert_eq!(nulls("DBA_OB_TENANTS").len(), 10);
+    assert_eq!(nulls("GV$OB_PARAMETERS").len(), 12);
+    // Job and history views share their lists, so their DESC is the same.
+    assert_eq!(
+        nulls("DBA_OB_BACKUP_JOBS"),
+        nulls("DBA_OB_BACKUP_JOB_HISTORY")
+    );
+    assert_eq!(
+        nulls("DBA_OB_BACKUP_TASK_HISTORY"),
+        nulls("DBA_OB_BACKUP_TASKS")
+    );
+    // Every view's twin has TENANT_ID first, NOT NULL.
+    for name in names(true).iter().filter(|n| n.starts_with("CDB_")) {
+        let first = resolve(name, true).unwrap().column_defs()[0];
+        assert_eq!((first.name, first.nullable), ("TENANT_ID", false), "{name}");
+    }
+}
+
+/// DESC's Null where OceanBase's differs from a guess: restore views are NOT NULL but for the
+/// history's times and texts; delete jobs' counts and the storage info's dest are nullable.
+#[test]
+fn desc_nullability_follows_oceanbase() {
+    let nullable = |name: &str| -> Vec<&str> {
+        let v = resolve(name, true).unwrap();
+        let cols = v.column_defs();
+        cols.iter().filter(|c| c.nullable).map(|c| c.name).collect()
+    };
+    assert!(nullable("DBA_OB_RESTORE_PROGRESS").is_empty());
+    assert_eq!(
+        nullable("DBA_OB_RESTORE_HISTORY"),
+        [
+            "START_TIMESTAMP",
+            "FINISH_TIMESTAMP",
+            "DESCRIPTION",
+            "COMMENT"
+        ]
+    );
+    assert_eq!(
+        nullable("DBA_OB_BACKUP_DELETE_JOBS"),
+        ["TASK_COUNT", "SUCCESS_TASK_COUNT", "COMMENT"]
+    );
+    assert_eq!(
+        nullable("DBA_OB_BACKUP_STORAGE_INFO"),
+        [
+            "DEST_ID",
+            "DEST_TYPE",
+            "CHECK_FILE_NAME",
+            "LAST_CHECK_TIMESTAMP"
+        ]
     );
 }
 
