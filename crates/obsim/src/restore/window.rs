@@ -72,10 +72,13 @@ pub fn listed(sets: &[BackupSet]) -> Vec<&BackupSet> {
     out
 }
 
-/// The chain for `target` (`do_get_backup_set_array_`): sets read in id order up to the first
-/// whose MIN_RESTORE_SCN is past the target; every set read must open with a given password
-/// (9047), then only AVAILABLE ones count; each FULL starts the chain again and an INC joins
-/// it only over a set of the chain. Passwords `None`: not checked (the window has no session).
+/// The chain for `target` (`do_get_backup_set_array_`): sets read in id order; every set read
+/// must open with a given password (9047), checked before anything else, so the first set past
+/// the target demands its password too; the reading stops at the first set whose
+/// MIN_RESTORE_SCN is past the target; then only AVAILABLE ones count; each FULL starts the
+/// chain again and an INC joins it when its FULL and its previous set are in the chain (so
+/// two INCs over the same base both join, as OceanBase's map of chosen sets does). Passwords
+/// `None`: not checked (the window has no session).
 pub fn select_sets<'a>(
     listed: &[&'a BackupSet],
     target: u64,
@@ -83,13 +86,13 @@ pub fn select_sets<'a>(
 ) -> ObResult<Vec<&'a BackupSet>> {
     let mut chain: Vec<&BackupSet> = Vec::new();
     for &s in listed {
-        if s.min_restore_scn > target {
-            break;
-        }
         if let (Some(given), Some(digest)) = (passwords, &s.encryption.passwd_digest)
             && !given.contains(digest)
         {
             return Err(ObError::invalid_backup_password());
+        }
+        if s.min_restore_scn > target {
+            break;
         }
         if s.file_status != FileStatus::Available {
             continue;

@@ -157,11 +157,21 @@ fn every_set_read_demands_its_password_even_one_the_chain_drops() {
         choose(&sets, &pieces, 700, Some(&none)).unwrap_err().errno,
         9047
     );
-    // Before set 1's MIN_RESTORE_SCN nothing is read: 4018.
+    // The loop checks a set's password before its MIN_RESTORE_SCN: before set 1's, set 1 is
+    // still read (and ends the loop), so it still demands its password.
     assert_eq!(
         choose(&sets, &pieces, 10, Some(&none)).unwrap_err().errno,
-        4018
+        9047
     );
+    // The same for the first set past the target when it is the encrypted one.
+    let (mut later, _) = gap_history();
+    later[2].encryption.passwd_digest = Some(passwd_digest("three"));
+    assert_eq!(
+        choose(&later, &pieces, 480, Some(&none)).unwrap_err().errno,
+        9047
+    );
+    let three = vec![passwd_digest("three")];
+    assert!(choose(&later, &pieces, 480, Some(&three)).is_ok());
     let right = vec![passwd_digest("x"), passwd_digest("one")];
     assert!(choose(&sets, &pieces, 1300, Some(&right)).is_ok());
 }
