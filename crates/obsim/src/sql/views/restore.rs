@@ -123,20 +123,31 @@ fn restore_type(j: &RestoreJob) -> Value {
     })
 }
 
-/// TRUNCATE(x, 2) as decimal(6,2), within 0..=100.
-fn trunc2(v: f64) -> Value {
+/// TRUNCATE(part / whole × 100, 2) as decimal(6,2), within 0..=100, computed exactly.
+fn percent(part: u64, whole: u64) -> Value {
+    let hundredths = if whole == 0 {
+        0
+    } else {
+        (u128::from(part.min(whole)) * 10_000 / u128::from(whole)) as i128
+    };
     Value::Decimal {
-        mantissa: (v.clamp(0.0, 100.0) * 100.0).floor() as i128,
+        mantissa: hundredths,
         scale: 2,
     }
+}
+
+/// Rows of restore jobs in the inner tables' key order: (TENANT_ID, JOB_ID).
+fn in_key_order<'a>(jobs: impl Iterator<Item = &'a RestoreJob>) -> Vec<&'a RestoreJob> {
+    let mut out: Vec<&RestoreJob> = jobs.collect();
+    crate::order::sort_by_key(&mut out, |j| (j.tenant_id, j.job_id));
+    out
 }
 
 /// The user job's row shows its tenant's READABLE_SCN and the replay's progress from the
 /// consistent SCN to the restore SCN; the sys job's shows NULL there (R§9.2, ASSUMEd for sys).
 fn restore_progress_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
-    c.restore
-        .jobs
-        .iter()
+    in_key_order(c.restore.jobs.iter())
+        .into_iter()
         .filter(|j| in_scope(scope, j.tenant_id))
         .map(|j| {
             (
@@ -154,20 +165,15 @@ fn restore_progress_row(c: &Cluster, j: &RestoreJob, cdb: bool) -> Vec<Value> {
         .flatten();
     let recover_progress = match recover {
         None => Value::Null,
-        Some(_) if j.status.before_log_replay() => trunc2(0.0),
-        Some(_) if j.restore_scn == j.consistent_scn => trunc2(100.0),
-        Some(r) => trunc2(
-            r.saturating_sub(j.consistent_scn) as f64
-                / j.restore_scn.saturating_sub(j.consistent_scn).max(1) as f64
-                * 100.0,
+        Some(_) if j.status.before_log_replay() => percent(0, 1),
+        Some(_) if j.restore_scn == j.consistent_scn => percent(1, 1),
+        Some(r) => percent(
+            r.saturating_sub(j.consistent_scn),
+            j.restore_scn.saturating_sub(j.consistent_scn),
         ),
     };
     let counted = |v: Value| if user { v } else { Value::Null };
-    let restore_progress = if j.tablet_count == 0 {
-        trunc2(0.0)
-    } else {
-        trunc2(j.finish_tablet_count as f64 / j.tablet_count as f64 * 100.0)
-    };
+    let restore_progress = percent(j.finish_tablet_count, j.tablet_count);
     vec![
         int(j.job_id),
         text(&j.restore_tenant_name),
@@ -203,9 +209,8 @@ fn restore_progress_row(c: &Cluster, j: &RestoreJob, cdb: bool) -> Vec<Value> {
 }
 
 fn restore_history_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
-    c.restore
-        .history
-        .iter()
+    in_key_order(c.restore.history.iter())
+        .into_iter()
         .filter(|j| in_scope(scope, j.tenant_id))
         .map(|j| {
             (

@@ -2,7 +2,7 @@
 //! `TENANT_COLS`, in order; sys sees every tenant, a user tenant only its own row.
 
 use super::{ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, col, int, text, ts};
-use crate::cluster::{Cluster, SYS_TENANT_ID, Tenant};
+use crate::cluster::{Cluster, SYS_TENANT_ID, Tenant, TenantType};
 use crate::restore::MAX_RECOVERY_SCN;
 use crate::value::Value;
 
@@ -70,8 +70,14 @@ fn tenant_row(c: &Cluster, t: &Tenant) -> Vec<Value> {
         None => (scn, MAX_RECOVERY_SCN),
     };
     let data_mode = recovery.map_or("NORMAL", |r| r.data_mode.as_str());
-    // Locality and unit count follow the tenant's pools (all zones for a tenant without any).
-    let pools: Vec<&crate::resource::ResourcePool> = c.resources.pools_of(t.id).collect();
+    // Locality and unit count follow the tenant's pools (all zones for a tenant without any);
+    // a meta tenant lives on its user tenant's units.
+    let owner = if t.tenant_type == TenantType::Meta {
+        t.id + 1
+    } else {
+        t.id
+    };
+    let pools: Vec<&crate::resource::ResourcePool> = c.resources.pools_of(owner).collect();
     let zones: Vec<String> = c
         .zones
         .iter()
