@@ -171,37 +171,10 @@ impl Resources {
         let Some(memory_size) = spec.memory_size else {
             return Err(ObError::miss_argument("MEMORY_SIZE"));
         };
-        if max_cpu < MILLI {
-            return Err(ObError::unit_value_below_limit("MAX_CPU", 1));
-        }
         let min_cpu = spec.min_cpu.unwrap_or(max_cpu);
-        if min_cpu > max_cpu {
-            return Err(ObError::invalid_argument(
-                "MIN_CPU, MIN_CPU is greater than MAX_CPU",
-            ));
-        }
-        if memory_size < MIN_MEMORY_SIZE {
-            return Err(ObError::unit_value_below_limit(
-                "MEMORY_SIZE",
-                MIN_MEMORY_SIZE,
-            ));
-        }
         let log_disk_size = spec.log_disk_size.unwrap_or(3 * memory_size);
-        if log_disk_size < MIN_LOG_DISK_SIZE {
-            return Err(ObError::unit_value_below_limit(
-                "LOG_DISK_SIZE",
-                MIN_LOG_DISK_SIZE,
-            ));
-        }
         let min_iops = spec.min_iops.or(spec.max_iops).unwrap_or(UNLIMITED);
-        if min_iops < MIN_IOPS {
-            return Err(ObError::unit_value_below_limit("MIN_IOPS", MIN_IOPS));
-        }
-        if spec.data_disk_size.is_some() {
-            return Err(ObError::not_supported_text(
-                "DATA_DISK_SIZE in shared-nothing mode",
-            ));
-        }
+        check_unit_values(max_cpu, min_cpu, memory_size, log_disk_size, min_iops, spec)?;
         if self.unit(name).is_some() {
             return if if_not_exists {
                 Ok(false)
@@ -226,6 +199,94 @@ impl Resources {
             net_bandwidth_weight: spec.net_bandwidth_weight.unwrap_or(1),
         });
         Ok(true)
+    }
+
+    /// `ALTER RESOURCE UNIT` ([ext] `ObUnitManager::alter_unit_config`; not in the
+    /// references): an unknown unit is 4648; the options given replace the unit's values, and
+    /// the result obeys CREATE's value rules; a unit a pool uses keeps the FULL pool minimum of
+    /// memory (ASSUME: the 1235 of CREATE RESOURCE POOL).
+    pub fn alter_unit(&mut self, name: &str, spec: &UnitSpec, now: Micros) -> ObResult<()> {
+        let Some(old) = self.unit(name).cloned() else {
+            return Err(ObError::resource_unit_not_exist(name));
+        };
+        let max_cpu = spec.max_cpu.unwrap_or(old.max_cpu);
+        let min_cpu = spec.min_cpu.unwrap_or(old.min_cpu);
+        let memory_size = spec.memory_size.unwrap_or(old.memory_size);
+        let log_disk_size = spec.log_disk_size.unwrap_or(old.log_disk_size);
+        let min_iops = spec.min_iops.unwrap_or(old.min_iops);
+        check_unit_values(max_cpu, min_cpu, memory_size, log_disk_size, min_iops, spec)?;
+        if self.pools.iter().any(|p| p.unit_config_id == old.id) {
+            full_pool_memory(memory_size)?;
+        }
+        if let Some(u) = self.units.iter_mut().find(|u| u.id == old.id) {
+            u.max_cpu = max_cpu;
+            u.min_cpu = min_cpu;
+            u.memory_size = memory_size;
+            u.log_disk_size = log_disk_size;
+            u.min_iops = min_iops;
+            u.max_iops = spec.max_iops.unwrap_or(old.max_iops).max(min_iops);
+            u.iops_weight = spec.iops_weight.unwrap_or(old.iops_weight);
+            u.max_net_bandwidth = spec.max_net_bandwidth.unwrap_or(old.max_net_bandwidth);
+            u.net_bandwidth_weight = spec
+                .net_bandwidth_weight
+                .unwrap_or(old.net_bandwidth_weight);
+            u.modify_time = now;
+        }
+        Ok(())
+    }
+
+    /// `ALTER RESOURCE POOL` ([ext] `ObUnitManager::alter_resource_pool`; not in the
+    /// references): an unknown pool is 4650; one kind of change per statement (1235); a new
+    /// unit must exist (4648) and be big enough for a FULL pool (1235); a new unit count must
+    /// fit the servers of a zone (4656, as CREATE); a new zone list obeys CREATE's zone rules.
+    pub fn alter_pool(
+        &mut self,
+        name: &str,
+        spec: &PoolSpec,
+        zones: &[String],
+        servers_per_zone: u64,
+        now: Micros,
+    ) -> ObResult<()> {
+        let Some(pool_id) = self.pool(name).map(|p| p.id) else {
+            return Err(ObError::resource_pool_not_exist(name));
+        };
+        let kinds = [
+            spec.unit.is_some(),
+            spec.unit_num.is_some(),
+            spec.zones.is_some(),
+        ];
+        if kinds.iter().filter(|k| **k).count() > 1 {
+            return Err(ObError::not_supported_text(
+                "alter unit_num, resource_unit, zone_list in one cmd",
+            ));
+        }
+        let mut unit_id = None;
+        if let Some(unit_name) = &spec.unit {
+            let Some(unit) = self.unit(unit_name) else {
+                return Err(ObError::resource_unit_not_exist(unit_name));
+            };
+            full_pool_memory(unit.memory_size)?;
+            unit_id = Some(unit.id);
+        }
+        if spec.unit_num.is_some_and(|n| n > servers_per_zone) {
+            return Err(ObError::pool_unit_num_too_big());
+        }
+        if let Some(chosen) = &spec.zones {
+            check_zone_list(chosen, zones)?;
+        }
+        if let Some(p) = self.pools.iter_mut().find(|p| p.id == pool_id) {
+            if let Some(id) = unit_id {
+                p.unit_config_id = id;
+            }
+            if let Some(n) = spec.unit_num {
+                p.unit_count = n;
+            }
+            if let Some(z) = &spec.zones {
+                p.zones = z.clone();
+            }
+            p.modify_time = now;
+        }
+        Ok(())
     }
 
     /// `DROP RESOURCE UNIT` ([ext]: not in the references; OceanBase's texts).
@@ -278,25 +339,8 @@ impl Resources {
         };
         let (unit_id, memory) = (unit.id, unit.memory_size);
         let chosen = spec.zones.clone().unwrap_or_else(|| zones.to_vec());
-        for z in &chosen {
-            if !zones.contains(z) {
-                return Err(ObError::zone_info_not_exist(z));
-            }
-        }
-        for (i, z) in chosen.iter().enumerate() {
-            if chosen[..i].contains(z) {
-                let list: Vec<String> = chosen.iter().map(|z| format!("'{z}'")).collect();
-                return Err(ObError::zone_duplicated(
-                    z,
-                    &format!("({})", list.join(",")),
-                ));
-            }
-        }
-        if memory < MIN_FULL_POOL_MEMORY {
-            return Err(ObError::not_supported_text(
-                "unit MEMORY_SIZE less than __min_full_resource_pool_memory",
-            ));
-        }
+        check_zone_list(&chosen, zones)?;
+        full_pool_memory(memory)?;
         let unit_count = spec.unit_num.unwrap_or(1);
         if unit_count > servers_per_zone {
             return Err(ObError::pool_unit_num_too_big());
@@ -372,6 +416,74 @@ impl Resources {
         }
         out
     }
+}
+
+/// The value rules of a unit, in R§2.2's order (CREATE and ALTER alike).
+fn check_unit_values(
+    max_cpu: u64,
+    min_cpu: u64,
+    memory_size: u64,
+    log_disk_size: u64,
+    min_iops: u64,
+    spec: &UnitSpec,
+) -> ObResult<()> {
+    if max_cpu < MILLI {
+        return Err(ObError::unit_value_below_limit("MAX_CPU", 1));
+    }
+    if min_cpu > max_cpu {
+        return Err(ObError::invalid_argument(
+            "MIN_CPU, MIN_CPU is greater than MAX_CPU",
+        ));
+    }
+    if memory_size < MIN_MEMORY_SIZE {
+        return Err(ObError::unit_value_below_limit(
+            "MEMORY_SIZE",
+            MIN_MEMORY_SIZE,
+        ));
+    }
+    if log_disk_size < MIN_LOG_DISK_SIZE {
+        return Err(ObError::unit_value_below_limit(
+            "LOG_DISK_SIZE",
+            MIN_LOG_DISK_SIZE,
+        ));
+    }
+    if min_iops < MIN_IOPS {
+        return Err(ObError::unit_value_below_limit("MIN_IOPS", MIN_IOPS));
+    }
+    if spec.data_disk_size.is_some() {
+        return Err(ObError::not_supported_text(
+            "DATA_DISK_SIZE in shared-nothing mode",
+        ));
+    }
+    Ok(())
+}
+
+/// A zone list against the cluster's zones: every zone known (4530), none twice (4641).
+fn check_zone_list(chosen: &[String], zones: &[String]) -> ObResult<()> {
+    for z in chosen {
+        if !zones.contains(z) {
+            return Err(ObError::zone_info_not_exist(z));
+        }
+    }
+    for (i, z) in chosen.iter().enumerate() {
+        if chosen[..i].contains(z) {
+            let list: Vec<String> = chosen.iter().map(|z| format!("'{z}'")).collect();
+            return Err(ObError::zone_duplicated(
+                z,
+                &format!("({})", list.join(",")),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn full_pool_memory(memory: u64) -> ObResult<()> {
+    if memory < MIN_FULL_POOL_MEMORY {
+        return Err(ObError::not_supported_text(
+            "unit MEMORY_SIZE less than __min_full_resource_pool_memory",
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ pub enum Statement {
 }
 
 /// `CREATE RESOURCE UNIT [IF NOT EXISTS] name option [, option ...]`, `DROP RESOURCE UNIT
-/// [IF EXISTS] name`, and the same for POOL.
+/// [IF EXISTS] name`, `ALTER RESOURCE UNIT name …`, and the same for POOL.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResourceStmt {
     CreateUnit {
@@ -72,9 +72,20 @@ pub enum ResourceStmt {
         name: String,
         if_exists: bool,
     },
+    /// `ALTER RESOURCE UNIT name [option [, option ...]]`: the options to change.
+    AlterUnit {
+        name: String,
+        options: Vec<(String, Literal)>,
+    },
+    /// `ALTER RESOURCE POOL name option [, option ...]` (UNIT, UNIT_NUM [DELETE UNIT = (ids)],
+    /// ZONE_LIST; never REPLICA_TYPE).
+    AlterPool {
+        name: String,
+        options: Vec<PoolOption>,
+    },
 }
 
-/// One option of CREATE RESOURCE POOL.
+/// One option of CREATE (or ALTER) RESOURCE POOL.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PoolOption {
     Unit(String),

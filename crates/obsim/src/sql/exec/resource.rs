@@ -1,5 +1,5 @@
-//! CREATE / DROP RESOURCE UNIT and RESOURCE POOL (R§2): the resolver's value rules, the sys-only
-//! privilege, then `Resources`' RootService checks.
+//! CREATE / DROP / ALTER RESOURCE UNIT and RESOURCE POOL (R§2): the resolver's value rules,
+//! the sys-only privilege, then `Resources`' RootService checks.
 //!
 //! Invariant: a value the resolver refuses is refused before the privilege check (as
 //! `ob_resource_resolver.h` does), every other rule after it, and a refused statement changes
@@ -110,7 +110,36 @@ fn unit_spec(options: &[(String, Literal)]) -> ObResult<UnitSpec> {
     Ok(spec)
 }
 
+/// The resolver's reading of a pool's options: UNIT_NUM 0 is refused here, before the
+/// privilege check (`ob_resource_resolver.h`, R§2.2).
+fn pool_spec(options: &[PoolOption]) -> ObResult<PoolSpec> {
+    let mut spec = PoolSpec::default();
+    for o in options {
+        match o {
+            PoolOption::Unit(u) => spec.unit = Some(u.clone()),
+            PoolOption::UnitNum(0) => {
+                return Err(ObError::invalid_argument("unit_num, can't be zero"));
+            }
+            PoolOption::UnitNum(n) => spec.unit_num = Some(*n),
+            PoolOption::ZoneList(z) => spec.zones = Some(z.clone()),
+            PoolOption::ReplicaType(t) => spec.replica_type = Some(t.clone()),
+        }
+    }
+    Ok(spec)
+}
+
 impl Exec<'_> {
+    /// The cluster's zones and how many OBServers the smallest zone has.
+    fn zones_and_servers(&self) -> (Vec<String>, u64) {
+        let zones: Vec<String> = self.cluster.zones.iter().map(|z| z.name.clone()).collect();
+        let per_zone = zones
+            .iter()
+            .map(|z| self.cluster.servers.iter().filter(|s| &s.zone == z).count())
+            .min()
+            .unwrap_or(0) as u64;
+        (zones, per_zone)
+    }
+
     pub(super) fn resource(&mut self, stmt: &ResourceStmt) -> ObResult<Reply> {
         let now = self.cluster.now();
         match stmt {
@@ -134,26 +163,9 @@ impl Exec<'_> {
                 if_not_exists,
                 options,
             } => {
-                let mut spec = PoolSpec::default();
-                for o in options {
-                    match o {
-                        PoolOption::Unit(u) => spec.unit = Some(u.clone()),
-                        PoolOption::UnitNum(0) => {
-                            return Err(ObError::invalid_argument("unit_num, can't be zero"));
-                        }
-                        PoolOption::UnitNum(n) => spec.unit_num = Some(*n),
-                        PoolOption::ZoneList(z) => spec.zones = Some(z.clone()),
-                        PoolOption::ReplicaType(t) => spec.replica_type = Some(t.clone()),
-                    }
-                }
+                let spec = pool_spec(options)?;
                 self.require_sys()?;
-                let zones: Vec<String> =
-                    self.cluster.zones.iter().map(|z| z.name.clone()).collect();
-                let per_zone = zones
-                    .iter()
-                    .map(|z| self.cluster.servers.iter().filter(|s| &s.zone == z).count())
-                    .min()
-                    .unwrap_or(0) as u64;
+                let (zones, per_zone) = self.zones_and_servers();
                 self.cluster.resources.create_pool(
                     name,
                     &spec,
@@ -162,6 +174,19 @@ impl Exec<'_> {
                     per_zone,
                     now,
                 )?;
+            }
+            ResourceStmt::AlterUnit { name, options } => {
+                let spec = unit_spec(options)?;
+                self.require_sys()?;
+                self.cluster.resources.alter_unit(name, &spec, now)?;
+            }
+            ResourceStmt::AlterPool { name, options } => {
+                let spec = pool_spec(options)?;
+                self.require_sys()?;
+                let (zones, per_zone) = self.zones_and_servers();
+                self.cluster
+                    .resources
+                    .alter_pool(name, &spec, &zones, per_zone, now)?;
             }
             ResourceStmt::DropPool { name, if_exists } => {
                 self.require_sys()?;

@@ -14,7 +14,7 @@
 //! This file holds the entry point, the `Parser` cursor every rule reads tokens through, the
 //! one place a 1064 is built, and the dispatch on a statement's first word. The rules are
 //! methods of `Parser` in one file per family: `alter_system` (ALTER SYSTEM), `select`,
-//! `expr` (expressions), `ddl` (CREATE / DROP), `resource` (CREATE / DROP RESOURCE UNIT |
+//! `expr` (expressions), `ddl` (CREATE / DROP), `resource` (CREATE / DROP / ALTER RESOURCE UNIT |
 //! POOL), `dml` (INSERT / UPDATE / DELETE), `show`, `encryption` (SET ENCRYPTION / DECRYPTION),
 //! and `names` (identifiers and reserved words).
 //! Invariant: every syntax error comes from `Parser::error` or `Parser::error_at`, so its
@@ -268,6 +268,9 @@ impl Parser<'_> {
         match word.as_str() {
             "ALTER" => {
                 self.advance();
+                if self.eat_keyword("RESOURCE") {
+                    return self.parse_alter_resource();
+                }
                 self.expect_keyword("SYSTEM")?;
                 self.parse_alter_system().map(Statement::AlterSystem)
             }

@@ -1,5 +1,6 @@
-//! CREATE / DROP RESOURCE UNIT and RESOURCE POOL (`create_resource_stmt`, R§2.1): options
-//! separated by commas, `=` optional, zone names quoted with an optional comma between them.
+//! CREATE / DROP / ALTER RESOURCE UNIT and RESOURCE POOL (`create_resource_stmt`,
+//! `drop_resource_stmt`, `alter_resource_stmt`, R§2.1): options separated by commas, `=`
+//! optional, zone names quoted with an optional comma between them.
 //!
 //! Invariant: an option the grammar does not know is a 1064 at that option (so `MIN_MEMORY='1G'`
 //! reads `near 'MIN_MEMORY='1G''`, as R§2.2 shows); values are kept as typed for the resolver.
@@ -83,6 +84,74 @@ impl Parser<'_> {
         } else {
             ResourceStmt::DropPool { name, if_exists }
         }))
+    }
+
+    /// After `ALTER RESOURCE`: `UNIT relation_name [option [, option ...]]` (the grammar allows
+    /// no option at all) or `POOL relation_name option [, option ...]`, whose options are
+    /// UNIT, UNIT_NUM (with an optional `DELETE UNIT = (id, ...)`) and ZONE_LIST.
+    pub(super) fn parse_alter_resource(&mut self) -> ParseResult<Statement> {
+        let unit = if self.eat_keyword("UNIT") {
+            true
+        } else {
+            self.expect_keyword("POOL")?;
+            false
+        };
+        let name = self.parse_relation_name()?;
+        if unit {
+            let mut options = Vec::new();
+            if self.kind().is_some() {
+                options.push(self.parse_unit_option()?);
+                while self.eat_symbol(Symbol::Comma) {
+                    options.push(self.parse_unit_option()?);
+                }
+            }
+            return Ok(Statement::Resource(ResourceStmt::AlterUnit {
+                name,
+                options,
+            }));
+        }
+        let mut options = vec![self.parse_alter_pool_option()?];
+        while self.eat_symbol(Symbol::Comma) {
+            options.push(self.parse_alter_pool_option()?);
+        }
+        Ok(Statement::Resource(ResourceStmt::AlterPool {
+            name,
+            options,
+        }))
+    }
+
+    fn parse_alter_pool_option(&mut self) -> ParseResult<PoolOption> {
+        match self.word_upper().as_deref() {
+            Some("UNIT" | "ZONE_LIST") => self.parse_pool_option(),
+            Some("UNIT_NUM") => {
+                let option = self.parse_pool_option()?;
+                // `DELETE UNIT = (id, ...)`: which units go when the count shrinks; the
+                // simulator has one unit per zone and pool, so the list changes nothing.
+                if self.eat_keyword("DELETE") {
+                    self.expect_keyword("UNIT")?;
+                    self.skip_optional_equals();
+                    self.expect_symbol(Symbol::LeftParen)?;
+                    self.expect_integer::<u64>()?;
+                    while self.eat_symbol(Symbol::Comma) {
+                        self.expect_integer::<u64>()?;
+                    }
+                    self.expect_symbol(Symbol::RightParen)?;
+                }
+                Ok(option)
+            }
+            _ => Err(self.error()),
+        }
+    }
+
+    /// `relation_name`: an identifier, not a string (ALTER's names).
+    fn parse_relation_name(&mut self) -> ParseResult<String> {
+        let name = match self.kind() {
+            Some(TokenKind::Word(word)) if !is_reserved(word) => word.clone(),
+            Some(TokenKind::QuotedIdent(name)) => name.clone(),
+            _ => return Err(self.error()),
+        };
+        self.advance();
+        Ok(name)
     }
 
     /// `relation_name_or_string`: a unit or pool name.
