@@ -913,6 +913,298 @@ fn restore() {
     ]);
 }
 
+/// RESTORE's option string, paths, window, encryption and complement-log rules, and what a
+/// finished restore allows (quick restore, RECOVER STANDBY targets).
+#[test]
+fn restore_rules() {
+    let from = "FROM 'file:///d/my,file:///a/my'";
+    let restore = |tail: &str| format!("ALTER SYSTEM RESTORE r1 {from} {tail};");
+    check(&[
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&concurrency=101'"),
+            ],
+            "ERROR 1210 (HY000): Incorrect arguments to restore concurrency",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1& locality=F@zone1'"),
+            ],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&method=fast'"),
+            ],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[READY, BACKED_UP, POOL, &restore("WITH 'locality=F@zone1'")],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&locality=F@zone9'"),
+            ],
+            "ERROR 1210 (HY000): Incorrect arguments to locality",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&locality=F@zone1,C@zone2'"),
+            ],
+            "ERROR 1235 (0A000): restore tenant with COLUMNSTORE replica in locality is not supported",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&primary_zone=zone9'"),
+            ],
+            "ERROR 9099 (HY000): r1 restore failed, ROOTSERVICE : OB_PRIMARY_ZONE_NOT_IN_ZONE_LIST(-4643) on 10.0.0.1:2882 with traceid YB420A000001-000618027C85A308-0-0",
+        ),
+        (
+            &[
+                READY,
+                "connect SYS@oracle_tenant",
+                "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d/or';",
+                "connect root@sys",
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///d/or' WITH 'pool_list=p1';",
+            ],
+            "ERROR 1235 (0A000): It is not support to restore from multiple tenant backup paths. not supported",
+        ),
+        (
+            &[
+                READY,
+                "connect SYS@oracle_tenant",
+                "ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///a/or';",
+                "connect root@sys",
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/or' WITH 'pool_list=p1';",
+            ],
+            "ERROR 4179 (HY000): restoring backup pieces of different tenants not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("UNTIL TIME = '2024-05-09 17:51:00' WITH 'pool_list=p1'"),
+            ],
+            "ERROR 4018 (HY000): No enough log for restore",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("UNTIL TIME = '2024-05-09 24:00:00' WITH 'pool_list=p1'"),
+            ],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("UNTIL SCN = 4611686018427387903 WITH 'pool_list=p1'"),
+            ],
+            "ERROR 4018 (HY000): No enough log for restore",
+        ),
+        // Encrypted: SET DECRYPTION opens it, a completed SHOW RESTORE PREVIEW forgets it.
+        (
+            &[
+                READY,
+                "SET ENCRYPTION ON IDENTIFIED BY 'pw' ONLY;",
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+            ],
+            "ERROR 9047 (HY000): invalid password for backup",
+        ),
+        (
+            &[
+                READY,
+                "SET ENCRYPTION ON IDENTIFIED BY 'pw' ONLY;",
+                BACKED_UP,
+                POOL,
+                "SET DECRYPTION IDENTIFIED BY 'other', 'pw';",
+                &format!("ALTER SYSTEM RESTORE {from} UNTIL TIME = '2024-05-09 17:55:00' PREVIEW;"),
+                "SHOW RESTORE PREVIEW;",
+                &restore("WITH 'pool_list=p1'"),
+            ],
+            "ERROR 9047 (HY000): invalid password for backup",
+        ),
+        (
+            &[
+                READY,
+                "SET ENCRYPTION ON IDENTIFIED BY 'pw' ONLY;",
+                BACKED_UP,
+                POOL,
+                "SET DECRYPTION IDENTIFIED BY 'pw';",
+                &restore("WITH 'pool_list=p1'"),
+                &restore("WITH 'pool_list=p1'"),
+            ],
+            "ERROR 4179 (HY000): restore tenant with existed tenant name is not allowed",
+        ),
+        // A data root alone: only a PLUS ARCHIVELOG set's own log, to its MIN_RESTORE_SCN.
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my' WITH 'pool_list=p1';",
+            ],
+            "ERROR 4018 (HY000): No enough log for restore",
+        ),
+        (
+            &[
+                READY,
+                "ALTER SYSTEM BACKUP DATABASE PLUS ARCHIVELOG;",
+                "SELECT SLEEP(600);",
+                "connect root@sys",
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my' WITH 'pool_list=p1';",
+                "SELECT BACKUP_SET_LIST, BACKUP_PIECE_LIST, RESTORE_SCN_DISPLAY FROM DBA_OB_RESTORE_PROGRESS;",
+            ],
+            r"
++--------------------------------+-------------------+----------------------------+
+| BACKUP_SET_LIST                | BACKUP_PIECE_LIST | RESTORE_SCN_DISPLAY        |
++--------------------------------+-------------------+----------------------------+
+| file:///d/my/backup_set_1_full |                   | 2024-05-09 17:51:45.507733 |
++--------------------------------+-------------------+----------------------------+
+1 row in set",
+        ),
+        // ADD RESTORE SOURCE's own texts (R§6).
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full,file:///a/my/piece_d1002r1p1';",
+                "ALTER SYSTEM RESTORE r1 UNTIL TIME = '2024-05-09 17:50:00' WITH 'pool_list=p1';",
+            ],
+            "ERROR 9119 (HY000): no full backup set can be used to restore to given time, minimum restorable time is 2024-05-09 17:51:45.507733",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full,file:///a/my/piece_d1002r1p1';",
+                "ALTER SYSTEM RESTORE r1 UNTIL TIME = '2099-01-01 00:00:00' WITH 'pool_list=p1';",
+            ],
+            "ERROR 9119 (HY000): no enough log, maximum restorable time is 2024-05-09 18:00:04.432838",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///a/my/piece_d1002r1p1';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 9119 (HY000): no backup set is available",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_9_full';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 9120 (HY000): cannot find object on object storage",
+        ),
+        // After the restore: a quick restore stays REMOTE and cannot be activated; RECOVER
+        // STANDBY cannot go back before SYNC_SCN.
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&method=quick'"),
+                "SELECT SLEEP(120);",
+                "ALTER SYSTEM ACTIVATE STANDBY TENANT r1;",
+            ],
+            "ERROR 4179 (HY000): Tenant restore data mode is remote. Operation is not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+                "SELECT SLEEP(120);",
+                "ALTER SYSTEM RECOVER STANDBY TENANT = r1 UNTIL SCN = 100;",
+            ],
+            "ERROR 4179 (HY000): recover before tenant sync_scn sync_scn is not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+                "SELECT SLEEP(120);",
+                "ALTER SYSTEM RECOVER STANDBY TENANT = r1 UNTIL TIME = '2099-01-01 00:00:00';",
+                "ALTER SYSTEM ACTIVATE STANDBY TENANT r1 VERIFY;",
+                "SELECT TENANT_ROLE, RECOVERY_UNTIL_SCN FROM DBA_OB_TENANTS WHERE TENANT_NAME = 'r1';",
+            ],
+            r"
++-------------+---------------------+
+| TENANT_ROLE | RECOVERY_UNTIL_SCN  |
++-------------+---------------------+
+| STANDBY     | 4070880000000000000 |
++-------------+---------------------+
+1 row in set",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+                "SELECT SLEEP(120);",
+                "connect root@r1",
+                "SELECT JOB_ID, RESTORE_TENANT_NAME, STATUS FROM DBA_OB_RESTORE_HISTORY;",
+            ],
+            r"
++--------+---------------------+---------+
+| JOB_ID | RESTORE_TENANT_NAME | STATUS  |
++--------+---------------------+---------+
+|      1 | r1                  | SUCCESS |
++--------+---------------------+---------+
+1 row in set",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+                "connect root@mysql_tenant",
+                "SELECT * FROM DBA_OB_RESTORE_PROGRESS;",
+            ],
+            "Empty set",
+        ),
+    ]);
+}
+
 /// CREATE / DROP RESOURCE UNIT and POOL, and their views.
 #[test]
 fn resource_units_and_pools() {
@@ -1073,10 +1365,170 @@ fn resource_units_and_pools() {
 +------------------+--------------------+-----------+------------+----------------+-------------------+--------------+
 4 rows in set",
         ),
+        (
+            &[MYSQL, "ALTER RESOURCE UNIT u MAX_CPU 2;"],
+            "ERROR 1227 (42501): Access denied",
+        ),
+        (
+            &[MYSQL, "ALTER RESOURCE POOL p UNIT_NUM 0;"],
+            "ERROR 1210 (HY000): Incorrect arguments to unit_num, can't be zero",
+        ),
+        (
+            &["ALTER RESOURCE UNIT nosuch MAX_CPU 2;"],
+            "ERROR 4648 (HY000): resource unit 'nosuch' not exist",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE UNIT u MIN_CPU 4;"],
+            "ERROR 1210 (HY000): Incorrect arguments to MIN_CPU, MIN_CPU is greater than MAX_CPU",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE UNIT u MEMORY_SIZE '4G';"],
+            "ERROR 1235 (0A000): unit MEMORY_SIZE less than __min_full_resource_pool_memory not supported",
+        ),
+        (
+            &[
+                POOL,
+                "ALTER RESOURCE UNIT u MAX_CPU 4, MEMORY_SIZE '8G';",
+                "ALTER RESOURCE UNIT u;",
+                "SELECT NAME, MAX_CPU, MIN_CPU, MEMORY_SIZE, LOG_DISK_SIZE FROM DBA_OB_UNIT_CONFIGS WHERE NAME = 'u';",
+            ],
+            r"
++------+---------+---------+-------------+---------------+
+| NAME | MAX_CPU | MIN_CPU | MEMORY_SIZE | LOG_DISK_SIZE |
++------+---------+---------+-------------+---------------+
+| u    |       4 |       2 |  8589934592 |   16106127360 |
++------+---------+---------+-------------+---------------+
+1 row in set",
+        ),
+        (
+            &["ALTER RESOURCE POOL nosuch UNIT_NUM 1;"],
+            "ERROR 4650 (HY000): resource pool 'nosuch' not exist",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE POOL p1 UNIT 'u', UNIT_NUM 1;"],
+            "ERROR 1235 (0A000): alter unit_num, resource_unit, zone_list in one cmd not supported",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE POOL p1 UNIT 'nou';"],
+            "ERROR 4648 (HY000): resource unit 'nou' not exist",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE POOL p1 UNIT_NUM 2;"],
+            "ERROR 4656 (HY000): resource pool unit num is bigger than zone server count",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE POOL p1 ZONE_LIST ('zone1', 'zone9');"],
+            "ERROR 4530 (HY000): Zone info 'zone9' not exist",
+        ),
+        (
+            &[
+                POOL,
+                "CREATE RESOURCE UNIT u2 MAX_CPU 1, MEMORY_SIZE '6G';",
+                "ALTER RESOURCE POOL p1 UNIT = 'u2';",
+                "ALTER RESOURCE POOL p1 ZONE_LIST = ('zone2');",
+                "SELECT NAME, UNIT_CONFIG_ID, ZONE_LIST FROM DBA_OB_RESOURCE_POOLS WHERE NAME = 'p1';",
+            ],
+            r"
++------+----------------+-----------+
+| NAME | UNIT_CONFIG_ID | ZONE_LIST |
++------+----------------+-----------+
+| p1   |           1004 | zone2     |
++------+----------------+-----------+
+1 row in set",
+        ),
     ]);
 }
 
 /// SHOW TENANTS / DATABASES / TABLES / CREATE TABLE.
+/// ALTER SYSTEM SET LOG_RESTORE_SOURCE: a backup configuration item (one tenant, not mixed with
+/// parameters), its value rules, and the views.
+#[test]
+fn log_restore_source() {
+    check(&[
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/my';"],
+            "ERROR 1235 (0A000): Not supported feature or function",
+        ),
+        (
+            &[
+                MYSQL,
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/my' TENANT = mysql_tenant;",
+            ],
+            "ERROR 1227 (42501): Access denied",
+        ),
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/my' TENANT = nosuch;"],
+            "ERROR 5160 (HY000): invalid tenant name specified in connection string",
+        ),
+        (
+            &[
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/my' TENANT = mysql_tenant, ha_low_thread_score = 3;",
+            ],
+            "ERROR 1235 (0A000): backup configuration items cannot be set together with non data backup configuration items not supported",
+        ),
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=oss://b' TENANT = mysql_tenant;"],
+            "ERROR 1210 (HY000): Incorrect arguments to log_restore_source",
+        ),
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'PLACE=file:///a' TENANT = mysql_tenant;"],
+            "ERROR 1210 (HY000): Incorrect arguments to log_restore_source",
+        ),
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 5 TENANT = mysql_tenant;"],
+            "ERROR 1210 (HY000): Incorrect arguments to log_restore_source",
+        ),
+        (
+            &[
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'SERVICE=10.0.0.1:2881 USER=rep@mysql_tenant PASSWORD=x' TENANT = mysql_tenant;",
+            ],
+            "ERROR 4179 (HY000): set tenant itself as log restore source is not allowed",
+        ),
+        (
+            &[
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'SERVICE=10.0.0.1:2881 USER=rep@oracle_tenant PASSWORD=x' TENANT = mysql_tenant;",
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/or' TENANT = oracle_tenant;",
+                "SELECT * FROM CDB_OB_LOG_RESTORE_SOURCE;",
+            ],
+            r"
++-----------+------+----------+---------------------------------------------------------+---------------------+
+| TENANT_ID | ID   | TYPE     | VALUE                                                   | RECOVERY_UNTIL_SCN  |
++-----------+------+----------+---------------------------------------------------------+---------------------+
+|      1002 |    1 | SERVICE  | SERVICE=10.0.0.1:2881 USER=rep@oracle_tenant PASSWORD=x | 4611686018427387903 |
+|      1004 |    1 | LOCATION | file:///a/or                                            | 4611686018427387903 |
++-----------+------+----------+---------------------------------------------------------+---------------------+
+2 rows in set",
+        ),
+        (
+            &[
+                MYSQL,
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/x';",
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = '';",
+                "SELECT * FROM DBA_OB_LOG_RESTORE_SOURCE;",
+            ],
+            "Empty set",
+        ),
+        (
+            &[
+                MYSQL,
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/x';",
+                "SELECT TENANT_ID, TYPE, VALUE FROM DBA_OB_LOG_RESTORE_SOURCE;",
+            ],
+            r"
++-----------+----------+-------------+
+| TENANT_ID | TYPE     | VALUE       |
++-----------+----------+-------------+
+|      1002 | LOCATION | file:///a/x |
++-----------+----------+-------------+
+1 row in set",
+        ),
+        (
+            &[MYSQL, "SELECT * FROM CDB_OB_LOG_RESTORE_SOURCE;"],
+            "ERROR 1146 (42S02): Table 'oceanbase.CDB_OB_LOG_RESTORE_SOURCE' doesn't exist",
+        ),
+    ]);
+}
+
 #[test]
 fn show() {
     check(&[

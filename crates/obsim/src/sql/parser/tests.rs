@@ -2,6 +2,7 @@
 
 mod alter_system;
 mod error_text;
+mod resource;
 mod robustness;
 mod select;
 mod statements;
