@@ -1,8 +1,10 @@
 //! Property tests of the engine: random schedules of operations over a small cluster (both user
 //! tenants with an archive dest, a data dest and ARCHIVELOG on), checking what must hold
 //! whatever happens: incrementals hold exactly the changed macroblocks, a restore reproduces
-//! the source as of its SCN, ids only grow, every job ends, and the whole state is a function
-//! of the seed and the schedule (also across a save/load, and through the shell's session log).
+//! the source as of its SCN, the restorable window holds exactly the targets a restore accepts
+//! (any moment inside restores, the moment past it is 4018), ids only grow, every job ends, and
+//! the whole state is a function of the seed and the schedule (also across a save/load, and
+//! through the shell's session log).
 //!
 //! Errors from starting things are expected and ignored: the properties are about the states
 //! that result. Each test runs a moderate number of cases; for a deeper search run
@@ -905,6 +907,92 @@ fn check_all_ended(c: &Cluster) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Property 7: the restorable window is exactly the set of targets a restore accepts. For every
+/// window of a user tenant (its data root × its archive root) and every SCN where the answer
+/// could change (each segment's ends, each set's MIN_RESTORE_SCN, each piece's SCNs, ± 1), the
+/// plan succeeds iff the window holds the SCN, with the chain of the segment that holds it, and
+/// fails otherwise with OceanBase's 4018.
+fn check_window_decides(c: &Cluster) -> Result<(), TestCaseError> {
+    for tenant in USERS {
+        for win in c.restore_windows(tenant) {
+            let source = RestoreSource::From(format!("{},{}", win.data_root, win.archive_root));
+            let mut probes: Vec<u64> = vec![0, 1, c.current_scn(), u64::MAX];
+            for seg in &win.segments {
+                probes.extend([seg.from, seg.to]);
+            }
+            for set in c.sets_at(tenant, &win.data_root) {
+                probes.extend([set.min_restore_scn, set.start_replay_scn]);
+            }
+            for p in c.pieces_at(tenant, std::slice::from_ref(&win.archive_root)) {
+                probes.extend([p.start_scn, p.end_scn, p.checkpoint_scn]);
+            }
+            let around: Vec<u64> = probes
+                .iter()
+                .flat_map(|&p| [p.saturating_sub(1), p, p.saturating_add(1)])
+                .collect();
+            for target in around {
+                let plan = c.plan_restore(&source, &RestoreTarget::Scn(target), None);
+                let inside = win.contains(target);
+                match plan {
+                    Ok(plan) => {
+                        prop_assert!(
+                            inside,
+                            "{target} is planned but outside {:?}",
+                            win.intervals
+                        );
+                        let seg = win
+                            .segments
+                            .iter()
+                            .find(|s| s.from <= target && target <= s.to);
+                        let chain: Vec<u64> =
+                            plan.choice.sets.iter().map(|s| s.backup_set_id).collect();
+                        prop_assert_eq!(
+                            Some(&chain),
+                            seg.map(|s| &s.set_ids),
+                            "{}: the plan's chain is not its segment's",
+                            target
+                        );
+                    }
+                    Err(e) => {
+                        prop_assert!(
+                            !inside,
+                            "{target} is in {:?} but refused: {e}",
+                            win.intervals
+                        );
+                        prop_assert_eq!(
+                            e.to_string(),
+                            "ERROR 4018 (HY000): No enough log for restore"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A target inside a user tenant's window at its own roots (`pick` chooses the interval and
+/// the point in it), if the window is not empty.
+fn target_inside(c: &Cluster, pick: &prop::sample::Index) -> Option<(u64, u64)> {
+    let mut spans: Vec<(u64, u64, u64)> = Vec::new();
+    for tenant in USERS {
+        let win = c.restore_window(tenant, &data_root(tenant), &archive_root(tenant));
+        spans.extend(win.intervals.iter().map(|&(a, b)| (tenant, a, b)));
+    }
+    if spans.is_empty() {
+        return None;
+    }
+    let (tenant, a, b) = spans[pick.index(spans.len())];
+    let width = b - a;
+    // Spread over the interval: its ends and points between them.
+    let at = match pick.index(4) {
+        0 => a,
+        1 => b,
+        _ => a + (u128::from(width) * (pick.index(1000) as u128) / 1000) as u64,
+    };
+    Some((tenant, at))
+}
+
 // --- the properties -------------------------------------------------------------------------------
 
 fn cases() -> ProptestConfig {
@@ -976,6 +1064,51 @@ proptest! {
         prop_assert_eq!(a.c.state_hash(), b.c.state_hash());
         // The hash is only as good as the serialisation under it; compare everything too.
         prop_assert!(format!("{:?}", a.c) == format!("{:?}", b.c), "states differ");
+    }
+
+    /// 7. The window decides: a target is planned exactly when the window holds it (spec §4.3).
+    #[test]
+    fn the_window_holds_exactly_the_targets_a_restore_accepts((cfg, ops) in schedule()) {
+        let mut w = run(&cfg, &ops);
+        w.drain();
+        check_window_decides(&w.c)?;
+    }
+
+    /// 8. A restore to any moment inside the window succeeds and gives back the source's
+    /// blocks and rows as of that moment; the moment just past the window's end fails with
+    /// OceanBase's 4018 and changes nothing.
+    #[test]
+    fn a_restore_inside_the_window_succeeds_and_one_outside_fails_with_4018(
+        (cfg, ops) in schedule(),
+        pick in any::<prop::sample::Index>()
+    ) {
+        let mut w = run(&cfg, &ops);
+        w.drain();
+        if let Some((tenant, at)) = target_inside(&w.c, &pick) {
+            let job = restore(&mut w.c, tenant, RestoreTarget::Scn(at));
+            prop_assert!(job.is_ok(), "restore of {} to {} in its window: {:?}", tenant, at, job);
+            w.drain();
+            let id = job.unwrap_or_default();
+            let user = w.c.restore.history.iter().find(|j| !j.is_sys() && j.job_id == id);
+            prop_assert!(
+                user.is_some_and(|j| j.succeeded && j.restore_scn == at),
+                "restore {} to {} did not succeed: {:?}",
+                id,
+                at,
+                user
+            );
+            check_restores(&w)?;
+            let win = w.c.restore_window(tenant, &data_root(tenant), &archive_root(tenant));
+            let past = win.intervals.iter().map(|&(_, b)| b).max().unwrap_or(0) + 1;
+            let last_job = w.c.restore.last_job_id;
+            let e = restore(&mut w.c, tenant, RestoreTarget::Scn(past));
+            prop_assert_eq!(
+                e.map_err(|e| e.to_string()),
+                Err("ERROR 4018 (HY000): No enough log for restore".to_string())
+            );
+            // The refused statement made no job.
+            prop_assert!(w.c.restore.jobs.is_empty() && w.c.restore.last_job_id == last_job);
+        }
     }
 
     /// 6. A save/load anywhere in the schedule changes nothing.
