@@ -1,6 +1,6 @@
-//! Resource units and resource pools (R§2): what CREATE/DROP RESOURCE UNIT and POOL make, what
-//! DBA_OB_UNIT_CONFIGS and DBA_OB_RESOURCE_POOLS show, and which pools a tenant holds. A restore
-//! names the pools its tenant takes (`pool_list`); a pool serves one tenant at most.
+//! Resource units and resource pools (R§2): what CREATE/ALTER/DROP RESOURCE UNIT and POOL make,
+//! what DBA_OB_UNIT_CONFIGS and DBA_OB_RESOURCE_POOLS show, and which pools a tenant holds. A
+//! restore names the pools its tenant takes (`pool_list`); a pool serves one tenant at most.
 //!
 //! Invariant: names are unique (case-sensitive, as OceanBase compares them), ids only grow,
 //! a pool always names an existing unit, and a unit a pool uses cannot be dropped; every check
