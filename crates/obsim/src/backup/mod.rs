@@ -4,6 +4,8 @@
 pub mod cleanup;
 pub mod scheduler;
 
+// The file status of sets and pieces on a destination (one enum, shared with `archive`).
+pub use crate::medium::FileStatus;
 use crate::sim::Micros;
 use serde::{Deserialize, Serialize};
 
@@ -125,31 +127,6 @@ impl SetStatus {
             SetStatus::Doing => "DOING",
             SetStatus::Success => "SUCCESS",
             SetStatus::Failed => "FAILED",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FileStatus {
-    Available,
-    Copying,
-    Incomplete,
-    Deleting,
-    Expired,
-    Broken,
-    Deleted,
-}
-
-impl FileStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FileStatus::Available => "AVAILABLE",
-            FileStatus::Copying => "COPYING",
-            FileStatus::Incomplete => "INCOMPLETE",
-            FileStatus::Deleting => "DELETING",
-            FileStatus::Expired => "EXPIRED",
-            FileStatus::Broken => "BROKEN",
-            FileStatus::Deleted => "DELETED",
         }
     }
 }
