@@ -179,7 +179,10 @@ impl Cluster {
     pub(crate) fn clean_tick(&mut self) {
         self.step_delete_jobs();
         let now = self.now();
-        if now.saturating_sub(EPOCH_MICROS).is_multiple_of(TRIGGER_INTERVAL) {
+        if now
+            .saturating_sub(EPOCH_MICROS)
+            .is_multiple_of(TRIGGER_INTERVAL)
+        {
             self.trigger_obsolete_delete();
         }
     }

@@ -31,3 +31,6 @@ impl Exec<'_> {
         Ok(Reply::Ok(0))
     }
 }
+
+#[cfg(test)]
+mod tests;
