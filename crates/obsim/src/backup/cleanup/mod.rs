@@ -19,7 +19,7 @@ pub mod selection;
 #[cfg(test)]
 mod tests;
 
-use super::JobStatus;
+use super::{DeletePolicy, JobStatus};
 use crate::cluster::Cluster;
 use crate::sim::{EPOCH_MICROS, HOUR, Micros, SECOND};
 use serde::{Deserialize, Serialize};
@@ -116,11 +116,8 @@ fn next_trigger_after(now: Micros) -> Micros {
 impl Cluster {
     /// `ADD DELETE BACKUP POLICY`: the tenant's one policy, replaced by a second ADD (ASSUME).
     /// An unparsable window (REDUNDANCY only) is stored as typed and never acts.
-    pub fn set_delete_policy(&mut self, tenant_id: u64, name: &str, recovery_window: &str) {
-        self.tenant_backup_mut(tenant_id).delete_policy = Some(super::DeletePolicy {
-            name: name.to_string(),
-            recovery_window: recovery_window.to_string(),
-        });
+    pub fn set_delete_policy(&mut self, tenant_id: u64, policy: DeletePolicy) {
+        self.tenant_backup_mut(tenant_id).delete_policy = Some(policy);
         self.wake_cleaner();
     }
 

@@ -66,6 +66,13 @@ fn to_next_hour(c: &mut Cluster, secs: u64) {
     c.run_until(at + secs * SECOND);
 }
 
+fn policy(recovery_window: &str) -> DeletePolicy {
+    DeletePolicy {
+        name: "default".into(),
+        recovery_window: recovery_window.into(),
+    }
+}
+
 fn history(c: &Cluster) -> &[DeleteJob] {
     &c.tenant_backup(MYSQL).unwrap().delete_job_history
 }
@@ -77,7 +84,7 @@ fn recovery_windows_parse_as_time_strings_and_redundancy_alone_never_acts() {
     assert_eq!(recovery_window_micros("7"), None);
     assert_eq!(recovery_window_micros(""), None);
     let mut c = ready();
-    c.set_delete_policy(MYSQL, "default", "");
+    c.set_delete_policy(MYSQL, policy(""));
     assert_eq!(c.next_clean_due(), None);
     backup(&mut c, BackupType::Full);
     backup(&mut c, BackupType::Full);
@@ -89,7 +96,7 @@ fn recovery_windows_parse_as_time_strings_and_redundancy_alone_never_acts() {
 #[test]
 fn the_trigger_runs_on_the_hour_and_starts_a_job_even_when_nothing_is_due() {
     let mut c = Cluster::new(3);
-    c.set_delete_policy(MYSQL, "default", "7d");
+    c.set_delete_policy(MYSQL, policy("7d"));
     // Nothing else is going on: the next event is the trigger, an hour after the epoch.
     assert_eq!(c.next_event_time(), Some(EPOCH_MICROS + HOUR));
     c.run_until(EPOCH_MICROS + HOUR);
@@ -132,7 +139,7 @@ fn an_obsolete_chain_goes_deleting_then_deleted_and_its_files_go() {
     backup(&mut c, BackupType::Full); // set 1
     backup(&mut c, BackupType::Inc); // set 2
     backup(&mut c, BackupType::Full); // set 3: the clean point
-    c.set_delete_policy(MYSQL, "default", "1m");
+    c.set_delete_policy(MYSQL, policy("1m"));
     let set1_dir = format!("{DATA}/backup_set_1_full");
     assert!(!c.medium.walk(&set1_dir).is_empty());
     to_next_hour(&mut c, 0);
@@ -218,11 +225,11 @@ fn sets_in_the_window_and_in_an_old_destination_stay() {
         .unwrap();
     backup(&mut c, BackupType::Full); // set 2
     backup(&mut c, BackupType::Full); // set 3
-    c.set_delete_policy(MYSQL, "default", "1d");
+    c.set_delete_policy(MYSQL, policy("1d"));
     to_next_hour(&mut c, 30);
     // Everything is inside a day: a job ran and deleted nothing.
     assert_eq!(history(&c)[0].task_count, 0);
-    c.set_delete_policy(MYSQL, "default", "1m");
+    c.set_delete_policy(MYSQL, policy("1m"));
     to_next_hour(&mut c, 30);
     assert_eq!(history(&c)[1].task_count, 1);
     assert_eq!(
@@ -245,7 +252,7 @@ fn pieces_go_once_the_clean_point_no_longer_needs_their_log() {
     backup(&mut c, BackupType::Full); // set 2
     let piece1 = format!("{ARCHIVE}/piece_d1001r1p1");
     assert!(!c.medium.walk(&piece1).is_empty());
-    c.set_delete_policy(MYSQL, "default", "1m");
+    c.set_delete_policy(MYSQL, policy("1m"));
     to_next_hour(&mut c, 30);
     let b = c.tenant_backup(MYSQL).unwrap();
     let kinds: Vec<(&str, u64, u64)> = b
@@ -292,7 +299,7 @@ fn an_active_candidate_piece_fails_the_job_with_9069() {
     let round = c.archive[&MYSQL].round.clone().unwrap();
     let set = c.tenant_backup(MYSQL).unwrap().set(1).unwrap().clone();
     assert!(round.checkpoint_scn <= set.start_replay_scn, "test setup");
-    c.set_delete_policy(MYSQL, "default", "1m");
+    c.set_delete_policy(MYSQL, policy("1m"));
     to_next_hour(&mut c, 30);
     let job = &history(&c)[0];
     assert_eq!(
@@ -314,7 +321,7 @@ fn cancel_stops_the_job_and_the_next_job_takes_what_was_deleting() {
     let mut c = ready();
     backup(&mut c, BackupType::Full); // set 1
     backup(&mut c, BackupType::Full); // set 2
-    c.set_delete_policy(MYSQL, "default", "1m");
+    c.set_delete_policy(MYSQL, policy("1m"));
     to_next_hour(&mut c, 0);
     for _ in 0..40 {
         if set_status(&c, 1) == FileStatus::Deleting {
@@ -351,8 +358,8 @@ fn ticking_every_second_gives_the_same_state_as_jumping() {
         backup(&mut c, BackupType::Full);
         backup(&mut c, BackupType::Inc);
         backup(&mut c, BackupType::Full);
-        c.set_delete_policy(MYSQL, "default", "30m");
-        c.set_delete_policy(1004, "default", "1h");
+        c.set_delete_policy(MYSQL, policy("30m"));
+        c.set_delete_policy(1004, policy("1h"));
         c
     };
     let mut jumping = setup();

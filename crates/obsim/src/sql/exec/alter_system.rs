@@ -6,9 +6,8 @@
 
 use super::tenants::TenantWord;
 use super::{Exec, Reply};
-use crate::backup::cleanup::recovery_window_micros;
 use crate::backup::scheduler::BackupRequest;
-use crate::backup::{BackupType, Encryption};
+use crate::backup::{BackupType, DeletePolicy, Encryption};
 use crate::calendar::parse_datetime;
 use crate::cluster::{Cluster, Tenant, TenantType};
 use crate::error::{ObError, ObResult};
@@ -245,7 +244,7 @@ impl Exec<'_> {
                     "Neither recovery_window nor redundancy is set",
                 ));
             }
-            (Some(w), _) if recovery_window_micros(w).is_none() => {
+            (Some(w), _) if crate::backup::cleanup::recovery_window_micros(w).is_none() => {
                 return Err(ObError::not_supported_text(
                     "recovery window is not be time string",
                 ));
@@ -257,8 +256,13 @@ impl Exec<'_> {
         }
         let tenant = self.policy_tenant(tenants)?;
         // REDUNDANCY 1 alone stores an empty window, which never acts (R§14.1).
-        self.cluster
-            .set_delete_policy(tenant, &name, window.unwrap_or(""));
+        self.cluster.set_delete_policy(
+            tenant,
+            DeletePolicy {
+                name,
+                recovery_window: window.unwrap_or("").to_string(),
+            },
+        );
         Ok(Reply::Ok(0))
     }
 
