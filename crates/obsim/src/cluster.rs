@@ -141,7 +141,7 @@ pub enum Event {
     JobStep { tenant_id: u64, job_id: u64 },
     /// One step of a restore job.
     RestoreStep { job_id: u64 },
-    /// Every 10 s: backup cleanup by delete policy.
+    /// Backup cleanup: the hourly trigger and the steps of running delete jobs.
     CleanTick,
 }
 
@@ -192,8 +192,8 @@ pub struct Cluster {
     /// statement changed one. An event at another time is a stale one and does nothing.
     #[serde(default)]
     archive_tick_at: Option<Micros>,
-    /// The pending cleaner pass (`Event::CleanTick`, on the ten-second grid), while some tenant
-    /// has a delete policy or a delete job.
+    /// The pending cleaner pass (`Event::CleanTick`): on the hour while some tenant has a
+    /// readable delete policy, sooner while a delete job runs (`Cluster::next_clean_due`).
     #[serde(default)]
     clean_tick_at: Option<Micros>,
 }
@@ -445,14 +445,12 @@ impl Cluster {
         }
     }
 
-    /// The next cleaner pass, while some tenant has a delete policy or a delete job.
+    /// The next cleaner pass, when the cleaner has something due (`next_clean_due`); a pass
+    /// already pending sooner stays.
     pub(crate) fn wake_cleaner(&mut self) {
-        let needed = self
-            .backup
-            .values()
-            .any(|b| b.delete_policy.is_some() || !b.delete_jobs.is_empty());
-        if needed && self.clean_tick_at.is_none() {
-            let at = grid_after(self.now(), self.now(), 10 * SECOND);
+        if let Some(at) = self.next_clean_due()
+            && self.clean_tick_at.is_none_or(|t| at < t)
+        {
             self.clean_tick_at = Some(at);
             self.schedule(at, Event::CleanTick);
         }
