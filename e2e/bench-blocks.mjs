@@ -11,7 +11,7 @@
 // advancing). TRACE=1 adds the main thread's task time per frame (script, style, layout, paint of
 // the whole page) from a Chromium trace; tracing itself slows the page.
 import { serveDist, launch } from './harness.mjs';
-import { run, setSpeed } from './console-helpers.mjs';
+import { run, setSpeed, play, pause } from './console-helpers.mjs';
 
 const BLOCKS = Number(process.env.BLOCKS ?? 100000);
 const SECONDS = Number(process.env.SECONDS ?? 8);
@@ -103,9 +103,9 @@ async function measure(label, sliderPos) {
   });
   const tracing = Boolean(process.env.TRACE);
   if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'disabled-by-default-devtools.timeline.frame'] });
-  await page.click('button:has-text("Play")');
+  await play(page);
   await page.waitForTimeout(SECONDS * 1000);
-  await page.click('button:has-text("Pause")');
+  await pause(page);
   const busy = tracing ? mainThreadPerFrame(JSON.parse((await browser.stopTracing()).toString()).traceEvents) : null;
   const r = await page.evaluate(() => {
     window.__bench.on = false;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { serveDist, launch, distDir } from './harness.mjs';
 import { logBytes, save2 } from './session-bytes.mjs';
+import { play, pause } from './console-helpers.mjs';
 
 const gz = (f) => zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
 const files = fs.readdirSync(distDir).filter((f) => /\.(wasm|js|css)$/.test(f));
@@ -216,9 +217,9 @@ await week.p.$eval('input[type=range]', (el) => {
   el.value = '100';
   el.dispatchEvent(new Event('input', { bubbles: true }));
 });
-await week.p.click('button:has-text("Play")');
+await play(week.p);
 await week.p.waitForTimeout(20000);
-await week.p.click('button:has-text("Pause")');
+await pause(week.p);
 const clockAfterPlay = await week.p.textContent('[data-testid=sim-clock]');
 const heapPlay = await heapMb(week.p);
 const jsHeap = await week.p.evaluate(() => performance.memory?.usedJSHeapSize / 1048576);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, watchedPage, screenshot } from './harness.mjs';
-import { run } from './console-helpers.mjs';
+import { run, pause } from './console-helpers.mjs';
 
 let site;
 let browser;
@@ -33,6 +33,8 @@ async function freshPage({ options, reducedMotion } = {}) {
   await w.page.goto(site.origin + '/' + query);
   await w.page.waitForSelector('#sql-input');
   await w.page.waitForSelector(`${FIG}[data-counts]`);
+  // These tests step time by hand.
+  await pause(w.page);
   return w;
 }
 

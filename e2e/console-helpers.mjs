@@ -21,6 +21,16 @@ export async function setSpeed(page, sliderPos) {
   );
 }
 
+/** The time bar's Play/Pause button says `label` after a click if it does not already. A new
+ *  session plays from the start, so tests that step time by hand pause first. */
+async function playState(page, label) {
+  const button = page.locator('.timebar .btn.primary');
+  if ((await button.textContent()).trim() !== label) await button.click();
+  await page.waitForFunction((l) => document.querySelector('.timebar .btn.primary')?.textContent.trim() === l, label);
+}
+export const pause = (page) => playState(page, 'Play');
+export const play = (page) => playState(page, 'Pause');
+
 /** Plays simulated time until `predicate(transcriptOfQuery)` holds for `query`, bounded. */
 export async function playUntil(page, query, predicate, { realMs = 20000 } = {}) {
   const deadline = Date.now() + realMs;
@@ -28,8 +38,19 @@ export async function playUntil(page, query, predicate, { realMs = 20000 } = {})
     const out = await run(page, query);
     if (predicate(out)) return out;
     if (Date.now() > deadline) throw new Error(`timed out waiting; last output:\n${out}`);
-    await page.click('button:has-text("Play")');
+    await play(page);
     await page.waitForTimeout(700);
-    await page.click('button:has-text("Pause")');
+    await pause(page);
   }
+}
+
+/** Writes localStorage entries from a page of the same origin without the app (the app, which
+ *  saves when it is left, would write over them), then opens the page's address again. */
+export async function plant(page, entries) {
+  const url = new URL(page.url());
+  await page.goto(new URL('docs-example.html', url).href);
+  await page.evaluate((e) => {
+    for (const [k, v] of e) localStorage.setItem(k, v);
+  }, entries);
+  await page.goto(url.href);
 }

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, watchedPage, screenshot } from './harness.mjs';
+import { plant } from './console-helpers.mjs';
 
 let site;
 let browser;
@@ -32,8 +33,7 @@ test('release build shows the engine cluster: header, tenants, console ready', a
 test('a saved session that cannot be read shows a message; Dismiss hides it and the page works', async () => {
   const { page, problems, context } = await watchedPage(browser, site.origin);
   await page.goto(site.origin + '/');
-  await page.evaluate(() => localStorage.setItem('obplay.session', '{"format":1,"log":'));
-  await page.reload();
+  await plant(page, [['obplay.session', '{"format":1,"log":']]);
   await page.waitForSelector('[data-testid=unreadable-save]');
   assert.match(await page.textContent('[data-testid=unreadable-save]'), /cannot be restored/);
   await page.click('[data-testid=unreadable-save] button:has-text("Dismiss")');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launch, watchedPage } from './harness.mjs';
-import { run, setSpeed } from './console-helpers.mjs';
+import { run, setSpeed, play, pause } from './console-helpers.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 let site;
@@ -121,14 +121,14 @@ test('a fault run from the Faults panel, with real-time play, replays natively t
   await page.waitForFunction(() => document.querySelector('[data-testid=transcript]').textContent.includes('CDB_OB_ARCHIVELOG'));
   await run(page, 'ALTER SYSTEM BACKUP DATABASE;');
   await setSpeed(page, 75); // 100x
-  await page.click('button:has-text("Play")');
+  await play(page);
   await page.waitForTimeout(600);
-  await page.click('button:has-text("Pause")');
+  await pause(page);
   await page.click('button:has-text("Stop 10.0.0.3")');
   await page.click('.faults button:has-text("Fill up")');
-  await page.click('button:has-text("Play")');
+  await play(page);
   await page.waitForTimeout(800);
-  await page.click('button:has-text("Pause")');
+  await pause(page);
   await page.click('.faults button:has-text("Free space")');
   await page.click('button:has-text("Start 10.0.0.3")');
   await page.click('.faults button:has-text("Interrupt archiving")');

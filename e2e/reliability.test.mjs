@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, watchedPage, artifactsDir } from './harness.mjs';
-import { run, setSpeed } from './console-helpers.mjs';
+import { run, setSpeed, plant, play, pause } from './console-helpers.mjs';
 import { logBytes, base64url, save3 } from './session-bytes.mjs';
 
 let site;
@@ -145,8 +145,7 @@ test('an unreadable save is kept aside and offered; the new session saves what i
   const w = await open(await watchedPage(browser, site.origin));
   const { page } = w;
   const bad = '{"format":1,"log":';
-  await page.evaluate((b) => localStorage.setItem('obplay.session', b), bad);
-  await page.reload();
+  await plant(page, [['obplay.session', bad]]);
   await page.waitForSelector('[data-testid=unreadable-save]');
   const text = await page.textContent('[data-testid=unreadable-save]');
   assert.match(text, /Your saved session cannot be restored: it was saved by an older version of obplay\./);
@@ -171,8 +170,7 @@ test('a save past the 90-day limit loads as "cannot be restored", with its copy 
   const w = await open(await watchedPage(browser, site.origin));
   const { page } = w;
   const long = save3(logBytes({ days: 91 }));
-  await page.evaluate((s) => localStorage.setItem('obplay.session', s), long);
-  await page.reload();
+  await plant(page, [['obplay.session', long]]);
   await page.waitForSelector('[data-testid=unreadable-save]');
   assert.match(
     await page.textContent('[data-testid=unreadable-save]'),
@@ -293,9 +291,11 @@ test('the console refuses a statement past the session limit: a notice, the stat
 test('playing stops at day 90 with a notice saying how to go on', async () => {
   const w = await open(await watchedPage(browser, site.origin));
   const { page } = w;
+  // Paused first: at 1x from the start, the last 10 s before day 90 could run out before Play.
+  await pause(page);
   await run(page, 'SELECT SLEEP(86400);\n'.repeat(89) + 'SELECT SLEEP(86390);');
   await setSpeed(page, 100); // 1000x
-  await page.click('button:has-text("Play")');
+  await play(page);
   await page.waitForSelector('[data-testid=time-limit]', { state: 'visible' });
   await page.waitForFunction(() => document.querySelector('.timebar .btn.primary').textContent === 'Play');
   assert.ok(await page.isDisabled('.timebar .btn.primary'), 'Play is disabled');
@@ -305,6 +305,8 @@ test('playing stops at day 90 with a notice saying how to go on', async () => {
   // A new session goes on.
   await page.fill('input[aria-label="New seed"]', '7');
   await page.click('button:has-text("New run")');
+  // The session has statements: the page asks before replacing it.
+  await page.click('[data-testid=confirm-replace] button:text-is("Replace")');
   await page.waitForSelector('[data-testid=time-limit]', { state: 'hidden' });
   clean(w.problems);
   await w.context.close();

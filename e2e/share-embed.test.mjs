@@ -1,8 +1,11 @@
 // Share links, scenarios, embed parameters, docs-example.html and serving from a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, watchedPage, screenshot } from './harness.mjs';
-import { run } from './console-helpers.mjs';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, watchedPage, screenshot, distDir } from './harness.mjs';
+import { run, pause } from './console-helpers.mjs';
 
 let root; // the site at /
 let sub; // the same site under /sub/obplay/
@@ -57,6 +60,8 @@ test('a share link replays the same transcript, jobs and sets (served from a sub
     document.querySelector('[data-testid=transcript]').textContent.includes('CDB_OB_ARCHIVELOG'),
   );
   assert.equal(await page.textContent('[data-testid=scenario]'), 'Ready for backup');
+  // Paused, so the state captured below is the state the link records (time plays at 1x).
+  await pause(page);
   assert.match(await run(page, 'ALTER SYSTEM BACKUP DATABASE;'), /^Query OK/);
   await run(page, 'SELECT SLEEP(200);');
   await run(page, 'connect root@mysql_tenant');
@@ -140,7 +145,7 @@ test('embed=1 leaves out the page chrome', async () => {
   assert.equal(await visible(page, '.faults'), false, 'no faults panel');
   assert.equal(await visible(page, 'form.seed'), false, 'no seed form');
   assert.equal(await visible(page, 'button:has-text("Share")'), false, 'no share button');
-  assert.equal(await visible(page, 'button:has-text("Play")'), true, 'time still runs');
+  assert.equal(await visible(page, '.timebar .btn.primary'), true, 'time still runs');
   clean(problems);
   await context.close();
 });
@@ -162,6 +167,11 @@ test('panels= shows only the panels asked for', async () => {
 
 test('scenario= starts from the scenario, its prelude in the transcript', async () => {
   const { page, problems, context } = await openEmbed(root, q({ embed: '1', scenario: 'busy' }));
+  // The setup is one line until it is opened.
+  assert.equal(await page.$$eval('[data-testid=transcript] .entry', (e) => e.length), 0);
+  assert.match(await page.textContent('[data-testid=setup-toggle]'), /^Setup of “Busy cluster”: 15 statements/);
+  await page.click('[data-testid=setup-toggle]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=transcript] .entry').length === 15);
   const text = await transcript(page);
   assert.match(text, /ALTER SYSTEM ARCHIVELOG;/);
   assert.match(text, /USER_TENANT \| DOING/);
@@ -279,17 +289,34 @@ test('an embed reports its content height to the host page', async () => {
   await context.close();
 });
 
-test('docs-example.html runs both embeds in a page of prose (served from a sub-path)', async () => {
+test('docs-example.html: nothing heavy before a click; then both embeds run in a page of prose (served from a sub-path)', async () => {
   const { page, problems, context } = await watchedPage(browser, sub.origin);
+  const wasm = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm') || r.url().includes('index.html')) wasm.push(r.url());
+  });
+  await page.setViewportSize({ width: 900, height: 500 });
   await page.goto(`${sub.base}docs-example.html`);
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('iframe.playground')].every((f) => f.dataset.reported === 'yes'),
-  );
-  const backup = page.frameLocator('#example-backup');
+  await page.waitForSelector('#example-backup .embed-load');
+  const below = await page.$eval('#example-cancel', (e) => e.getBoundingClientRect().top - window.innerHeight);
+  assert.ok(below > 100, `the second embed starts ${below} px below the fold`);
+  // First paint: prose and a placeholder with its button; no playground fetched yet.
+  assert.deepEqual(wasm, [], 'no embed loaded before it is asked for');
+  await screenshot(page, 'docs-example-first-paint');
+  await page.click('#example-backup .embed-load');
+  await page.waitForFunction(() => document.querySelector('#example-backup iframe')?.dataset.reported === 'yes');
+  const backup = page.frameLocator('#example-backup iframe');
   for (const n of [1, 2, 3]) await backup.locator(`button[aria-label="Run step ${n}"]`).click();
   await backup.locator('[data-testid=transcript] .entry', { hasText: 'CDB_OB_BACKUP_JOBS' }).last().waitFor();
   assert.match(await backup.locator('[data-testid=transcript]').textContent(), /USER_TENANT \| DOING/);
-  const cancel = page.frameLocator('#example-cancel');
+  // tenants=mysql_tenant: one grid; the ready scenario's setup is one line until opened.
+  assert.equal(await backup.locator('.blk-tenant').count(), 1);
+  assert.match(await backup.locator('[data-testid=setup-toggle]').textContent(), /Setup of “Ready for backup”: 7 statements/);
+  // The second embed loads when it scrolls into view.
+  await page.locator('#example-cancel').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#example-cancel iframe')?.dataset.reported === 'yes');
+  const cancel = page.frameLocator('#example-cancel iframe');
+  assert.equal(await cancel.locator('.timebar').isVisible(), false, 'controls=0: no time bar');
   for (const n of [1, 2, 3]) await cancel.locator(`button[aria-label="Run step ${n}"]`).click();
   await cancel.locator('[data-testid=transcript] .entry', { hasText: 'CDB_OB_BACKUP_JOB_HISTORY' }).last().waitFor();
   assert.match(await cancel.locator('[data-testid=transcript]').textContent(), /CANCELED \|\s+-4072/);
@@ -299,9 +326,37 @@ test('docs-example.html runs both embeds in a page of prose (served from a sub-p
       (f) => Math.abs(Number(f.height) - f.contentDocument.getElementById('obplay').scrollHeight) <= 1,
     ),
   );
+  const heights = await page.$$eval('iframe.playground', (fs) => fs.map((f) => [f.clientWidth, Number(f.height)]));
+  console.log(`# embeds (width, height): ${JSON.stringify(heights)}`);
+  // Three panels (steps, console, macroblocks, jobs) in a docs column: about 1,350 px (it was 1,515).
+  for (const [w, h] of heights) assert.ok(h < 1400, `a ${w} px wide embed is ${h} px tall`);
   await screenshot(page, 'docs-example');
   clean(problems);
   await context.close();
+});
+
+test('the height message works across origins: a docs page elsewhere sizes the iframe it chose', async () => {
+  const script = fs.readFileSync(path.join(distDir, 'docs-example.js'), 'utf8');
+  const embed = `${root.base}?embed=1&panels=console&id=cross&script=SELECT%201%3B`;
+  const host = http.createServer((req, res) => {
+    if (req.url === '/docs-example.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html' }).end(
+      `<!DOCTYPE html><html><head><script type="module" src="/docs-example.js"></script></head><body>
+       <div class="obplay-embed" id="x" data-load="click" data-src="${embed}"><button>Load</button></div></body></html>`,
+    );
+  });
+  await new Promise((r) => host.listen(0, '127.0.0.1', r));
+  const hostOrigin = `http://localhost:${host.address().port}`;
+  const { page, context } = await watchedPage(browser, hostOrigin);
+  await page.goto(hostOrigin + '/');
+  await page.click('#x button');
+  await page.waitForFunction(() => document.querySelector('#x iframe')?.dataset.reported === 'yes');
+  assert.ok(Number(await page.getAttribute('#x iframe', 'height')) > 100);
+  await context.close();
+  await new Promise((r) => host.close(r));
 });
 
 test('the site works from a sub-path: relative assets, nothing outside it requested', async () => {

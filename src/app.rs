@@ -11,6 +11,7 @@ use crate::embed::{ScriptSteps, report_height};
 use crate::embed_config::EmbedConfig;
 use crate::engine::Engine;
 use crate::faults::Faults;
+use crate::glossary::{Glossary, GlossaryPanel};
 use crate::header::{Header, HelpSheet};
 use crate::keys::{focus, in_text_field, target_tag};
 use crate::owner::{Owner, OwnerBanner};
@@ -22,8 +23,8 @@ use crate::session::{
 use crate::share_link::{ShareDialog, ShareState};
 use crate::timebar::{Clock, TICK_MS, TimeBar};
 use crate::tour::Tours;
+use crate::undo::{Guard, GuardBar, Replaced, Replacement};
 use leptos::prelude::*;
-use obsim::ClusterOptions;
 use obsim::shell::{Entry, Shell};
 
 #[component]
@@ -57,6 +58,16 @@ pub fn App() -> impl IntoView {
         run_sql,
     };
     provide_context(engine);
+    let glossary = Glossary {
+        open: RwSignal::new(None),
+    };
+    provide_context(glossary);
+    let guard = Guard::new();
+    let tour_started = RwSignal::new(None::<usize>);
+    // The static loading state of index.html goes once the app is there.
+    if let Some(el) = document().get_element_by_id("loading") {
+        el.remove();
+    }
     let clock = Clock {
         playing: RwSignal::new(ui.playing),
         speed: RwSignal::new(ui.speed.clamp(0.1, 1000.0)),
@@ -89,6 +100,8 @@ pub fn App() -> impl IntoView {
         scenario: start_scenario,
         script: steps,
         options: config_options,
+        tenants: only_tenants,
+        controls,
         ..
     } = config;
     let start_seed = start_seed.unwrap_or(crate::DEFAULT_SEED);
@@ -146,7 +159,24 @@ pub fn App() -> impl IntoView {
     })
     .forget();
 
-    let restart = move |session: (Shell, Vec<Entry>)| restart(engine, console, steps_done, session);
+    // A new session replaces this one: the share dialog's link belonged to the old one, and a
+    // new session plays (a cluster does not wait).
+    let restart = move |session: (Shell, Vec<Entry>)| {
+        share.open.set(false);
+        restart(engine, console, steps_done, session);
+        clock.playing.set(true);
+    };
+    // Keeps what is about to be replaced, for Undo (only a session with statements in it).
+    let keep_for_undo = move |by: String| {
+        let kept = engine.shell.with_value(|sh| {
+            (!sh.commands.is_empty()).then(|| Replaced {
+                log: sh.log(),
+                cleared: console.cleared.get_untracked(),
+                by,
+            })
+        });
+        guard.undo.set(kept);
+    };
 
     // Keyboard shortcuts outside text fields.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -165,10 +195,12 @@ pub fn App() -> impl IntoView {
             }
             "?" => help_open.update(|o| *o = !*o),
             "t" if !embed => tours_open.update(|o| *o = !*o),
+            "g" if !embed => glossary.open.set(Some("tenant")),
             "s" | "S" if !embed => share.share(engine),
             "Escape" => {
                 help_open.set(false);
                 share.open.set(false);
+                glossary.open.set(None);
             }
             "ArrowRight" if ev.shift_key() => engine.act(|sh| sh.cluster.advance(1_000_000)),
             "/" => {
@@ -187,6 +219,7 @@ pub fn App() -> impl IntoView {
     // A share link pasted into the address bar of an open page changes only the fragment.
     let hash = window_event_listener(leptos::ev::hashchange, move |_| match open_shared() {
         Some(Ok((shell, entries, history))) => {
+            keep_for_undo("the shared session".into());
             restart((shell, entries));
             console.history.set(history);
             from_link.set_value(true);
@@ -214,24 +247,71 @@ pub fn App() -> impl IntoView {
     let seed_of = move || engine.shell.with_value(|sh| sh.cluster.seed());
     // A new seed or scenario keeps the cluster's size and workload.
     let options_of = move || engine.shell.with_value(Shell::options);
-    let new_seed = Callback::new(move |seed: u64| {
+    let title_of = |name: &str| {
+        obsim::scenario::find(name)
+            .map(|s| s.title)
+            .unwrap_or_default()
+    };
+    // Replaces the session (the user agreed, or there was nothing to lose).
+    let replace = Callback::new(move |r: Replacement| {
         let mut n = Vec::new();
-        restart(new_session_of(seed, options_of(), &scenario_of(), &mut n));
+        match r {
+            Replacement::Seed(seed) => {
+                keep_for_undo(format!("a new run with seed {seed}"));
+                restart(new_session_of(seed, options_of(), &scenario_of(), &mut n));
+            }
+            Replacement::Scenario(name) => {
+                keep_for_undo(format!("“{}”", title_of(&name)));
+                restart(new_session_of(seed_of(), options_of(), &name, &mut n));
+                notices.set(n);
+            }
+            Replacement::Tour(i) => {
+                // A tour starts from a fresh cluster of the current seed, with its workload.
+                let Some(tour) = obsim::tours::TOURS.get(i) else {
+                    return;
+                };
+                keep_for_undo(format!("the tour “{}”", tour.title));
+                restart(new_session_of(
+                    seed_of(),
+                    tour.options(),
+                    obsim::scenario::DEFAULT,
+                    &mut n,
+                ));
+                tour_started.set(Some(i));
+            }
+        }
     });
-    let new_scenario = Callback::new(move |name: String| {
-        let mut n = Vec::new();
-        restart(new_session_of(seed_of(), options_of(), &name, &mut n));
-        notices.set(n);
-    });
-    // A tour starts from a fresh cluster of the current seed, whatever the scenario.
-    let tour_start = Callback::new(move |seed: u64| {
-        let mut n = Vec::new();
-        restart(new_session_of(
-            seed,
-            ClusterOptions::default(),
-            obsim::scenario::DEFAULT,
-            &mut n,
-        ));
+    // Asks first when the session has statements in it.
+    let request = move |r: Replacement| {
+        let statements = engine
+            .shell
+            .with_value(|sh| sh.commands.iter().filter(|c| c.fault.is_none()).count());
+        if statements == 0 {
+            guard.undo.set(None);
+            replace.run(r);
+        } else {
+            guard.pending.set(Some((r, statements)));
+        }
+    };
+    let new_seed = Callback::new(move |seed: u64| request(Replacement::Seed(seed)));
+    let new_scenario = Callback::new(move |name: String| request(Replacement::Scenario(name)));
+    let tour_start = Callback::new(move |i: usize| request(Replacement::Tour(i)));
+    let undo = Callback::new(move |()| {
+        let Some(kept) = guard.undo.get_untracked() else {
+            return;
+        };
+        guard.undo.set(None);
+        match obsim::replay::replay(&kept.log) {
+            Ok((shell, entries)) => {
+                let cleared = kept.cleared.min(entries.len());
+                restart((shell, entries));
+                console.cleared.set(cleared);
+                console.history.set(persist::history_of(&kept.log));
+            }
+            Err(e) => {
+                notices.update(|n| n.push(format!("The session cannot be brought back: {e}.")))
+            }
+        }
     });
     let start_over = Callback::new(move |()| {
         let mut n = Vec::new();
@@ -298,7 +378,7 @@ pub fn App() -> impl IntoView {
         <div id="obplay" class="app" class:embedded=embed>
             // While another tab owns the session, everything but the banners is inert.
             <div hidden=embed inert=blocked>
-                <Header theme=theme help_open=help_open tours_open=tours_open share=share on_scenario=new_scenario />
+                <Header theme=theme help_open=help_open tours_open=tours_open share=share on_scenario=new_scenario glossary=glossary />
                 <ShareDialog state=share />
             </div>
             <OwnerBanner state=owner.state on_take_over=take_over on_copy=open_copy />
@@ -308,18 +388,28 @@ pub fn App() -> impl IntoView {
                 <p>{move || notices.get().join(" ")}</p>
                 <button class="btn small" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
             </div>
-            <TimeBar clock=clock on_new_seed=new_seed compact=embed />
+            <div class="fence" hidden=!controls>
+                <TimeBar clock=clock on_new_seed=new_seed compact=embed />
+            </div>
+            <div class="fence" hidden=embed>
+                <GuardBar guard=guard on_confirm=replace on_undo=undo />
+            </div>
             <main class="layout" class:single=!(has_main && has_side)>
                 <div class="col-main" hidden=!has_main>
                     <div class="fence" hidden=embed>
-                        <Tours open=tours_open on_new_seed=tour_start />
+                        <Tours open=tours_open on_start=tour_start started=tour_started />
                     </div>
                     <ScriptSteps steps=steps done=steps_done autoplay=autoplay on_restart=start_over />
                     <div class="fence" hidden=!panels.console>
-                        <Console state=console readonly=readonly />
+                        <Console
+                            state=console
+                            readonly=readonly
+                            collapse_setup=embed
+                            on_tour=(!embed).then(|| Callback::new(move |()| tours_open.set(true)))
+                        />
                     </div>
                     <div class="fence" hidden=!panels.blocks>
-                        <BlockView clock=clock />
+                        <BlockView clock=clock only=only_tenants.clone() />
                     </div>
                     <fieldset class="fence" disabled=readonly hidden=embed>
                         <Faults />
@@ -327,17 +417,18 @@ pub fn App() -> impl IntoView {
                 </div>
                 <div class="col-side" hidden=!has_side>
                     <fieldset class="fence" disabled=readonly>
-                        <div class="fence" hidden=!panels.tenants>
-                            <TenantDashboard />
-                        </div>
                         <div class="fence" hidden=!panels.jobs>
                             <JobDashboard />
+                        </div>
+                        <div class="fence" hidden=!panels.tenants>
+                            <TenantDashboard only=only_tenants />
                         </div>
                     </fieldset>
                 </div>
             </main>
             <div hidden=embed>
                 <HelpSheet open=help_open />
+                <GlossaryPanel glossary=glossary />
             </div>
             </div>
         </div>

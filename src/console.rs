@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use obsim::assist::{complete, highlight};
 use obsim::obclient;
 use obsim::session_log::Command;
-use obsim::shell::{Entry, is_login_line};
+use obsim::shell::{Entry, runs_on_enter};
 use wasm_bindgen::JsCast;
 
 /// Transcript entries shown at once (and added by each "Show earlier").
@@ -26,6 +26,7 @@ pub const COMPLETE_WINDOW: usize = 512;
 
 /// The console's texts, in one place.
 mod text {
+    use obsim::hints::Hint;
     pub fn show_earlier(hidden: usize) -> String {
         format!("Show earlier ({hidden} more)")
     }
@@ -33,10 +34,73 @@ mod text {
     pub const DOWNLOAD_TXT: &str = "Download .txt";
     pub const DOWNLOAD_SQL: &str = "Download .sql";
     pub const CLEAR: &str = "Clear";
-    pub const HELP: &str = "Enter runs a statement ending in ; or \\G; Shift+Enter adds a line; Up/Down history; Tab completes; Ctrl+L clears; Ctrl+C drops the input.";
+    pub const HELP: &str = "Enter runs (; or \\G ends a statement) · Shift+Enter new line · ↑↓ history · Tab completes · Esc leaves · ? all keys";
     pub const RECALL: &str = "Put this statement back in the input";
     pub const COPY_ONE: &str = "Copy this result";
     pub const NOT_RUN: &str = "Not run:";
+    pub const TRANSCRIPT: &str = "Console output. Up and Down move between entries, Enter puts the statement back in the input, C copies its result.";
+    pub fn setup(n: usize, scenario: &str) -> String {
+        let s = if n == 1 { "" } else { "s" };
+        format!("Setup of “{scenario}”: {n} statement{s} (show)")
+    }
+    pub const SETUP_HIDE: &str = "Hide the setup";
+    /// The dim line under a statement's output.
+    pub fn hint(h: &Hint) -> String {
+        match h {
+            Hint::ArchivePending { tenants } => format!(
+                "Not yet: the archive round of {} is still starting; it is DOING a few simulated seconds after ALTER SYSTEM ARCHIVELOG. Let time run (Play, or Space) or type SELECT SLEEP(5); then run the backup again.",
+                tenants.join(" and ")
+            ),
+            Hint::ArchiveOff { tenants } => format!(
+                "Log archiving is off for {}: a data backup needs ALTER SYSTEM ARCHIVELOG first, then its archive round DOING.",
+                tenants.join(" and ")
+            ),
+            Hint::AcceptedForm { statement } => format!(
+                "OceanBase takes the clauses of BACKUP in one order; this form is accepted: {statement}"
+            ),
+            Hint::CannotExit => "obclient would end here. This page keeps the console open and you stay connected; to start over, pick a scenario and press Start.".into(),
+        }
+    }
+    pub const WELCOME_TITLE: &str = "Welcome to obplay";
+    pub const WELCOME: &str = "A simulated OceanBase 4.3 cluster runs in this page: sys, mysql_tenant and oracle_tenant. Type the statements of the backup docs here; the dashboards and the macroblocks show what they do. Nothing leaves your browser.";
+    pub const TRY: &str =
+        "Three things to try first (click one to put it in the input, then press Enter):";
+    pub const EXAMPLES: [(&str, &str); 3] = [
+        (
+            "See the tenants",
+            "SELECT TENANT_ID, TENANT_NAME, TENANT_TYPE FROM DBA_OB_TENANTS;",
+        ),
+        (
+            "Give mysql_tenant a backup destination",
+            "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///backup/mysql/data' TENANT = mysql_tenant;",
+        ),
+        ("List obclient's own commands", "help"),
+    ];
+    pub const TAKE_TOUR: &str = "Take a tour";
+    pub const TOUR_WHY: &str = "A guided full backup, step by step (T).";
+    pub const DISMISS: &str = "Dismiss";
+}
+
+/// The localStorage key that remembers the welcome was dismissed.
+const WELCOME_KEY: &str = "obplay.welcomed";
+
+fn welcome_dismissed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(WELCOME_KEY).ok().flatten())
+        .is_some()
+}
+
+fn dismiss_welcome() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(WELCOME_KEY, "1");
+    }
+}
+
+/// Whether an output is a result set (keeps its shape, scrolls sideways) rather than text that
+/// wraps like a terminal's.
+fn is_table(output: &str) -> bool {
+    output.starts_with('+') || output.starts_with("***")
 }
 
 /// Console state shared with the page (persistence, dashboards' actions).
@@ -209,6 +273,12 @@ pub fn Console(
     /// No input: the transcript only (embeds' `readonly=1`; script steps still run).
     #[prop(optional)]
     readonly: bool,
+    /// Show a scenario's setup as one line that expands (embeds).
+    #[prop(optional)]
+    collapse_setup: bool,
+    /// Offer the first-visit welcome (the full app), with its "Take a tour" button.
+    #[prop(optional_no_strip)]
+    on_tour: Option<Callback<()>>,
 ) -> impl IntoView {
     let engine = use_engine();
     let textarea: NodeRef<Textarea> = NodeRef::new();
@@ -224,13 +294,35 @@ pub fn Console(
         });
     });
     let prompt = move || engine.read(|sh| sh.prompt());
-    // The entries shown: the latest `shown` after those Ctrl+L cleared.
+    let prelude = move || engine.read(|sh| sh.prelude_len());
+    let setup_open = RwSignal::new(!collapse_setup);
+    // Entries hidden before the window: those Ctrl+L cleared, and a collapsed setup.
+    let skipped = move || {
+        let cleared = state.cleared.get();
+        if setup_open.get() {
+            cleared
+        } else {
+            cleared.max(prelude())
+        }
+    };
+    // The entries shown: the latest `shown` after those skipped.
     let window = move || {
-        let skip = state.cleared.get();
+        let skip = skipped();
         let n = state.lines.with(Vec::len);
         (n.saturating_sub(state.shown.get()).max(skip).min(n), n)
     };
-    let hidden_count = move || window().0.saturating_sub(state.cleared.get());
+    let hidden_count = move || window().0.saturating_sub(skipped());
+    let setup_count = move || {
+        let n = prelude().min(state.lines.with(Vec::len));
+        n.saturating_sub(state.cleared.get())
+    };
+    let scenario_title = move || {
+        engine.read(|sh| {
+            obsim::scenario::find(sh.scenario())
+                .map(|s| s.title)
+                .unwrap_or_default()
+        })
+    };
     let mode = move || engine.read(|sh| sh.mode());
 
     let focus_input = move || {
@@ -240,7 +332,7 @@ pub fn Console(
     };
 
     let recall = move |text: String| {
-        // Entries echo the terminator; put the statement back as typed.
+        // Entries echo the terminator: the statement comes back as it ran, ready for Enter.
         state.input.set(text);
         focus_input();
     };
@@ -250,8 +342,17 @@ pub fn Console(
         // Only these keys read the input (a copy of it, which may be megabytes).
         if !matches!(
             key.as_str(),
-            "Enter" | "ArrowUp" | "ArrowDown" | "l" | "L" | "c" | "C" | "Tab"
+            "Enter" | "ArrowUp" | "ArrowDown" | "l" | "L" | "c" | "C" | "Tab" | "Escape"
         ) {
+            return;
+        }
+        if key == "Escape" {
+            // Esc leaves the input for the transcript (one tab stop), as a dialog's Esc would.
+            ev.prevent_default();
+            state.completions.set(Vec::new());
+            if let Some(t) = transcript.get_untracked() {
+                let _ = t.focus();
+            }
             return;
         }
         let Some(ta) = textarea.get() else { return };
@@ -264,7 +365,7 @@ pub fn Console(
                 let m = engine.shell.with_value(|sh| sh.mode());
                 if value.trim().is_empty() {
                     ev.prevent_default();
-                } else if obclient::is_complete_in(&value, m) || is_login_line(value.trim()) {
+                } else if runs_on_enter(&value, m) {
                     ev.prevent_default();
                     state.submit(engine, value);
                 }
@@ -310,8 +411,7 @@ pub fn Console(
                 state.hist_pos.set(None);
                 state.completions.set(Vec::new());
             }
-            "Tab" if !ev.shift_key() => {
-                ev.prevent_default();
+            "Tab" if !ev.shift_key() && !ctrl && start == end => {
                 // Only a window before the caret: the word being completed is in it.
                 let mut window = start.saturating_sub(COMPLETE_WINDOW);
                 while !value.is_char_boundary(window) {
@@ -321,11 +421,16 @@ pub fn Console(
                     complete(&value[window..], start - window, &sh.cluster, &sh.session)
                 });
                 c.from += window;
+                // Nothing typed to complete, or nothing fits: Tab moves focus, as everywhere.
+                if c.from >= start {
+                    return;
+                }
                 let insert = match c.candidates.as_slice() {
                     [] => return,
                     [only] => format!("{only} "),
                     _ => c.common.clone(),
                 };
+                ev.prevent_default();
                 state.completions.set(if c.candidates.len() > 1 {
                     c.candidates.clone()
                 } else {
@@ -338,6 +443,64 @@ pub fn Console(
                 state.input.set(new_value);
             }
             _ => {}
+        }
+    };
+
+    // The transcript is one tab stop; inside it Up/Down move between entries, Home/End to the
+    // first/last, Enter recalls the focused entry's statement and C copies its result.
+    let on_transcript_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let Some(t) = transcript.get_untracked() else {
+            return;
+        };
+        let Ok(list) = t.query_selector_all(".entry") else {
+            return;
+        };
+        let n = list.length();
+        let entry = |i: u32| {
+            list.item(i)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        };
+        let active = document().active_element();
+        let current = (0..n).find(|&i| {
+            active
+                .as_ref()
+                .zip(list.item(i))
+                .is_some_and(|(a, e)| e.is_same_node(Some(a)))
+        });
+        let press = |sel: &str| {
+            if let Some(b) = current
+                .and_then(entry)
+                .and_then(|e| e.query_selector(sel).ok().flatten())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                b.click();
+            }
+        };
+        let target = match ev.key().as_str() {
+            "ArrowDown" => Some(current.map_or(0, |i| (i + 1).min(n.saturating_sub(1)))),
+            "ArrowUp" => Some(current.map_or(n.saturating_sub(1), |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(n.saturating_sub(1)),
+            "Enter" if current.is_some() => {
+                ev.prevent_default();
+                press(".recall");
+                None
+            }
+            "c" | "C" if current.is_some() => {
+                ev.prevent_default();
+                press(".copy");
+                None
+            }
+            _ => None,
+        };
+        if let Some(i) = target.filter(|_| n > 0) {
+            ev.prevent_default();
+            if let Some(e) = entry(i) {
+                let _ = e.focus();
+            }
         }
     };
 
@@ -394,6 +557,23 @@ pub fn Console(
         download("obplay-statements.sql", "application/sql", &sql);
     };
 
+    let welcomed = RwSignal::new(on_tour.is_none() || welcome_dismissed());
+    let no_welcome = move || welcomed.get() || readonly || state.lines.with(|l| !l.is_empty());
+    let examples = text::EXAMPLES
+        .iter()
+        .map(|(what, sql)| {
+            view! {
+                <li>
+                    <button class="example" on:click=move |_| recall(sql.to_string())>
+                        <code>{*sql}</code>
+                    </button>
+                    " "
+                    <span class="hint">{*what}</span>
+                </li>
+            }
+        })
+        .collect_view();
+
     view! {
         <section class="panel console" aria-label="obclient console" data-tour="console">
             <div class="console-tools">
@@ -409,14 +589,63 @@ pub fn Console(
                     {text::CLEAR}
                 </button>
             </div>
+            <div class="welcome" data-testid="welcome" hidden=no_welcome>
+                <h3>{text::WELCOME_TITLE}</h3>
+                <p>{text::WELCOME}</p>
+                <p>{text::TRY}</p>
+                <ol class="examples">{examples}</ol>
+                <p class="welcome-actions">
+                    <button
+                        class="btn primary"
+                        data-testid="take-tour"
+                        on:click=move |_| {
+                            if let Some(cb) = on_tour {
+                                cb.run(());
+                            }
+                        }
+                    >
+                        {text::TAKE_TOUR}
+                    </button>
+                    " "
+                    <span class="hint">{text::TOUR_WHY}</span>
+                    " "
+                    <button
+                        class="btn small"
+                        on:click=move |_| {
+                            dismiss_welcome();
+                            welcomed.set(true);
+                        }
+                    >
+                        {text::DISMISS}
+                    </button>
+                </p>
+            </div>
             <div
                 class="transcript"
                 node_ref=transcript
                 role="log"
                 aria-live="polite"
-                aria-label="Console output"
+                aria-label=text::TRANSCRIPT
                 data-testid="transcript"
+                class:empty=move || state.lines.with(Vec::is_empty)
+                tabindex="0"
+                on:keydown=on_transcript_key
             >
+                <button
+                    class="btn small setup-toggle"
+                    data-testid="setup-toggle"
+                    aria-expanded=move || setup_open.get().to_string()
+                    hidden=move || !collapse_setup || setup_count() == 0
+                    on:click=move |_| setup_open.update(|o| *o = !*o)
+                >
+                    {move || {
+                        if setup_open.get() {
+                            text::SETUP_HIDE.to_string()
+                        } else {
+                            text::setup(setup_count(), scenario_title())
+                        }
+                    }}
+                </button>
                 <button
                     class="btn small show-earlier"
                     data-testid="show-earlier"
@@ -439,23 +668,31 @@ pub fn Console(
                         let m = mode();
                         let cont = obclient::continuation_prompt("", m);
                         let shown = e.input.replace('\n', &format!("\n{cont}"));
-                        let typed = e.input.trim_end_matches(';').to_string();
+                        let typed = e.input.clone();
                         let copy_text = e.output.clone();
+                        let out_class = if is_table(&e.output) { "out table" } else { "out" };
+                        let hint = e
+                            .hint
+                            .as_ref()
+                            .map(|h| view! { <p class="hint-line" data-testid="hint">{text::hint(h)}</p> });
                         view! {
-                            <div class="entry" class:error=e.is_error>
+                            <div class="entry" class:error=e.is_error tabindex="-1">
                                 <pre class="echo">
                                     <span class="prompt">{e.prompt}</span>
                                     <button
                                         class="recall"
+                                        tabindex="-1"
                                         title=text::RECALL
                                         on:click=move |_| recall(typed.clone())
                                     >
                                         {shown}
                                     </button>
                                 </pre>
-                                <pre class="out">{e.output}</pre>
+                                <pre class=out_class>{e.output}</pre>
+                                {hint}
                                 <button
                                     class="copy"
+                                    tabindex="-1"
                                     aria-label=text::COPY_ONE
                                     on:click=move |_| copy_to_clipboard(&copy_text)
                                 >

@@ -13,7 +13,9 @@
 //! | `readonly=1` | no typing in the console; dashboard actions disabled; steps still run |
 //! | `id=NAME` | tells apart two embeds with the same parameters on one page |
 //! | `blocks=N` | macroblocks per tenant (1–1,000,000; default 4,096): a small grid reads well |
-//! | `workload=N` | background writes per second per tenant (0 = off; default 20) |
+//! | `workload=off\|light\|busy\|N` | background writes per second per tenant (off = 0, light = 1, the default, busy = 20) |
+//! | `tenants=a,b` | whose tenant cards and macroblock grids show (default: every user tenant) |
+//! | `controls=0` | no time bar (time still plays) |
 //!
 //! A page with any of these parameters keeps its session under its own storage key, derived
 //! from the parameters (all but `theme` and `autoplay`), never under the full app's key.
@@ -57,6 +59,10 @@ pub struct EmbedConfig {
     pub readonly: bool,
     /// Cluster options (`blocks=`, `workload=`); defaults where absent.
     pub options: ClusterOptions,
+    /// Tenants whose cards and grids show (None: all).
+    pub tenants: Option<Vec<String>>,
+    /// The time bar shows (`controls=0` hides it).
+    pub controls: bool,
     /// Parameters that set up the session, in a canonical order (for the storage key).
     identity: String,
     /// What could not be understood, as sentences for a notice.
@@ -64,9 +70,9 @@ pub struct EmbedConfig {
 }
 
 /// Every parameter this page reads.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 13] = [
     "embed", "panels", "scenario", "seed", "script", "autoplay", "theme", "readonly", "id",
-    "blocks", "workload",
+    "blocks", "workload", "tenants", "controls",
 ];
 
 fn flag(v: &str) -> bool {
@@ -89,6 +95,8 @@ impl EmbedConfig {
             theme: None,
             readonly: false,
             options: ClusterOptions::default(),
+            tenants: None,
+            controls: true,
             identity: String::new(),
             problems: Vec::new(),
         };
@@ -103,7 +111,7 @@ impl EmbedConfig {
             else {
                 continue;
             };
-            if !matches!(k, "theme" | "autoplay") {
+            if !matches!(k, "theme" | "autoplay" | "tenants" | "controls") {
                 *slot = Some(v.to_string());
             }
             match k {
@@ -119,7 +127,24 @@ impl EmbedConfig {
                     )),
                 },
                 "script" => c.script = script_steps(v),
-                "blocks" | "workload" => match v.trim().parse::<u32>() {
+                "controls" => c.controls = !matches!(v.trim(), "0" | "false" | "no" | "off"),
+                "tenants" => {
+                    let names: Vec<String> = v
+                        .split(',')
+                        .map(|n| n.trim().to_string())
+                        .filter(|n| !n.is_empty())
+                        .collect();
+                    c.tenants = (!names.is_empty()).then_some(names);
+                }
+                "blocks" | "workload" => match if k == "workload" {
+                    obsim::workload::Level::parse(v).map(|l| l.rate()).ok_or(())
+                } else {
+                    v.trim().parse::<u32>().map_err(|_| ())
+                } {
+                    Err(_) if k == "workload" => c.problems.push(format!(
+                        "workload={} is not off, light, busy or a number.",
+                        clip(v)
+                    )),
                     Err(_) => c.problems.push(format!("{k}={} is not a number.", clip(v))),
                     Ok(n) => {
                         let mut options = c.options.clone();
@@ -174,7 +199,11 @@ impl EmbedConfig {
 
     /// Whether the page was opened with any embed parameter.
     pub fn any(&self) -> bool {
-        !self.identity.is_empty() || self.theme.is_some() || self.autoplay
+        !self.identity.is_empty()
+            || self.theme.is_some()
+            || self.autoplay
+            || self.tenants.is_some()
+            || !self.controls
     }
 
     /// The localStorage key of this page's session: the full app's key without parameters,
@@ -218,6 +247,22 @@ mod tests {
 
     fn parse(q: &[(&str, &str)]) -> EmbedConfig {
         EmbedConfig::from_pairs(q.iter().copied())
+    }
+
+    #[test]
+    fn workload_names_tenants_and_controls_are_read() {
+        let c = parse(&[
+            ("workload", "busy"),
+            ("tenants", "mysql_tenant, "),
+            ("controls", "0"),
+        ]);
+        assert_eq!(c.options.workload_rate, obsim::workload::BUSY);
+        assert_eq!(c.tenants, Some(vec!["mysql_tenant".to_string()]));
+        assert!(!c.controls);
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert_eq!(parse(&[("workload", "off")]).options.workload_rate, 0);
+        assert_eq!(parse(&[("workload", "lots")]).problems.len(), 1);
+        assert!(parse(&[]).controls);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the shortcut sheet's button) and the shortcut sheet itself.
 
 use crate::engine::use_engine;
+use crate::glossary::Glossary;
 use crate::scenario_picker::ScenarioPicker;
 use crate::share_link::{ShareButton, ShareState};
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ pub fn Header(
     tours_open: RwSignal<bool>,
     share: ShareState,
     on_scenario: Callback<String>,
+    glossary: Glossary,
 ) -> impl IntoView {
     let engine = use_engine();
     let version = move || engine.read(|sh| sh.cluster.version().to_string());
@@ -48,6 +50,9 @@ pub fn Header(
             <button class="btn small" aria-keyshortcuts="t" on:click=move |_| tours_open.update(|o| *o = !*o)>
                 "Tours"
             </button>
+            <button class="btn small" aria-keyshortcuts="g" on:click=move |_| glossary.open.set(Some("tenant"))>
+                "Glossary"
+            </button>
             <button class="btn small" aria-keyshortcuts="?" on:click=move |_| help_open.update(|o| *o = !*o)>
                 "? Shortcuts"
             </button>
@@ -57,11 +62,12 @@ pub fn Header(
 
 #[component]
 pub fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
-    const KEYS: [(&str, &str); 18] = [
+    const KEYS: [(&str, &str); 20] = [
         ("Space", "Play / pause simulated time (outside text fields)"),
         ("Shift + →", "Step one simulated second"),
         ("/", "Focus the console input"),
         ("Enter", "Run the statement (when it ends with ; or \\G)"),
+        ("Esc", "In the input: leave it for the transcript"),
         ("Shift + Enter", "New line in the input"),
         (
             "↑ / ↓",
@@ -85,6 +91,7 @@ pub fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
         ("J", "Focus the job dashboard"),
         ("C", "In a running job's row: cancel that job"),
         ("T", "Open or close the guided tours"),
+        ("G", "Open the glossary"),
         ("S", "Share: copy a link that replays this session"),
         ("?", "Show or hide this sheet"),
         ("Esc", "Close this sheet or the share dialog"),

@@ -15,6 +15,8 @@ pub mod engine;
 #[cfg(target_arch = "wasm32")]
 pub mod faults;
 #[cfg(target_arch = "wasm32")]
+pub mod glossary;
+#[cfg(target_arch = "wasm32")]
 pub mod header;
 #[cfg(target_arch = "wasm32")]
 pub mod keys;
@@ -33,6 +35,8 @@ pub mod share_link;
 pub mod timebar;
 #[cfg(target_arch = "wasm32")]
 pub mod tour;
+#[cfg(target_arch = "wasm32")]
+pub mod undo;
 
 pub mod embed_config;
 pub mod format;

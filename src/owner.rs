@@ -15,8 +15,11 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-/// How long a claim waits for a lock held by a document that is going away.
-pub const WAIT_MS: u32 = 1500;
+/// How long a claim waits for a lock held by a document that is going away. A reload of a large
+/// session (a 2 MB save written at `pagehide`) on a busy machine keeps the old lock for over 1.5 s;
+/// the page is usable while it waits (`Pending` does not block), so waiting longer costs a real
+/// second tab only a later banner.
+pub const WAIT_MS: u32 = 5000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ownership {

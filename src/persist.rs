@@ -45,8 +45,9 @@ pub struct Ui {
 impl Default for Ui {
     fn default() -> Self {
         Ui {
-            speed: 10.0,
-            playing: false,
+            // A cluster does not wait: a new session plays in real time; Pause is a choice.
+            speed: 1.0,
+            playing: true,
             theme: "auto".into(),
             steps_done: Vec::new(),
         }
@@ -144,7 +145,13 @@ impl Saved {
                         .filter(|s| s.is_finite() && *s > 0.0)
                         .map_or(Ui::default().speed, |s| s.clamp(0.1, 1000.0));
                 }
-                "playing" => ui.playing = value == "1",
+                "playing" => {
+                    ui.playing = match value {
+                        "1" => true,
+                        "0" => false,
+                        _ => Ui::default().playing,
+                    }
+                }
                 "theme" if matches!(value, "auto" | "light" | "dark") => {
                     ui.theme = value.to_string();
                 }

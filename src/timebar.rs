@@ -3,8 +3,11 @@
 
 use crate::engine::use_engine;
 use crate::format;
+use crate::glossary::Term;
 use leptos::prelude::*;
 use obsim::calendar::format_datetime;
+use obsim::session_log::Fault;
+use obsim::workload::Level;
 
 /// Play state shared with the page (keyboard shortcuts, persistence).
 #[derive(Clone, Copy)]
@@ -27,6 +30,17 @@ mod text {
     pub const PLAY: &str = "Play";
     pub const PAUSE: &str = "Pause";
     pub const STEP: &str = "Step +1 s";
+    pub const WORKLOAD: &str = "Workload";
+    pub const WORKLOAD_TITLE: &str = "Background writes of an application to every user tenant: off, light (1 write a second: incrementals stay small) or busy (20 a second). Recorded in the session.";
+    pub fn level(l: obsim::workload::Level) -> String {
+        use obsim::workload::Level;
+        match l {
+            Level::Off => "Off".into(),
+            Level::Light => "Light".into(),
+            Level::Busy => "Busy".into(),
+            Level::Custom(r) => format!("{r} writes/s"),
+        }
+    }
 }
 
 #[component]
@@ -44,12 +58,13 @@ pub fn TimeBar(
     let seed_input = RwSignal::new(String::new());
     let step = move |_| engine.act(|sh| sh.cluster.advance(1_000_000));
     let at_limit = move || engine.read(|sh| sh.cluster.at_time_limit());
+    let level = move || engine.read(|sh| Level::of_rate(sh.cluster.workload_rate()));
     view! {
         <section class="timebar" aria-label="Simulated time">
             <button
                 class="btn primary"
                 aria-keyshortcuts="Space"
-                disabled=move || at_limit() && !clock.playing.get()
+                disabled=at_limit
                 on:click=move |_| clock.playing.update(|p| *p = !*p)
             >
                 {move || if clock.playing.get() { text::PAUSE } else { text::PLAY }}
@@ -74,10 +89,36 @@ pub fn TimeBar(
                 />
                 <output data-testid="speed">{move || format::speed(clock.speed.get())}</output>
             </label>
+            <label class="workload" title=text::WORKLOAD_TITLE>
+                <span>{text::WORKLOAD}</span>
+                <select
+                    data-testid="workload"
+                    prop:value=move || level().name()
+                    on:change=move |ev| {
+                        if let Some(l) = Level::parse(&event_target_value(&ev))
+                            && l != level()
+                        {
+                            engine.act(|sh| sh.inject(Fault::Workload { rate: l.rate() }));
+                        }
+                    }
+                >
+                    {Level::CHOICES
+                        .iter()
+                        .map(|l| view! { <option value=l.name()>{text::level(*l)}</option> })
+                        .collect_view()}
+                    <option
+                        value=move || level().name()
+                        hidden=move || !matches!(level(), Level::Custom(_))
+                        disabled=move || !matches!(level(), Level::Custom(_))
+                    >
+                        {move || text::level(level())}
+                    </option>
+                </select>
+            </label>
             <span class="clock" data-testid="sim-clock" title="Simulated time (+08:00)">
                 {move || format_datetime(now() as i64, false)}
             </span>
-            <span class="scn" title="Current SCN">"SCN " <span data-testid="sim-scn">{scn}</span></span>
+            <span class="scn"><Term id="scn">"SCN"</Term> " " <span data-testid="sim-scn">{scn}</span></span>
             <form
                 class="seed"
                 hidden=compact

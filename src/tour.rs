@@ -13,8 +13,17 @@ use wasm_bindgen::JsCast;
 /// The class the pointed-at regions get.
 const TARGET: &str = "tour-target";
 
-/// Simulated time one animation tick may let pass while a step waits (40 ticks/s → 80 s/s).
-const TICK_BUDGET: Micros = 2 * SECOND;
+/// Real milliseconds between two waits of a step, and the simulated time each may let pass,
+/// for a pace of `pace` simulated seconds per real second (`Until::pace`): one simulated second
+/// per wait when slow (the animation follows), several per 25 ms when fast.
+fn cadence(pace: u64) -> (u64, Micros) {
+    let pace = pace.max(1);
+    if pace <= 40 {
+        (1000 / pace, SECOND)
+    } else {
+        (25, pace * SECOND / 40)
+    }
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Status {
@@ -55,10 +64,37 @@ fn highlight(regions: &[&str]) {
     for r in regions {
         each(&format!("[data-tour={r}]"), true);
     }
+    // Bring the first highlighted region into view (the others are usually beside it).
+    if let Some(first) = regions.first()
+        && let Ok(Some(el)) = document().query_selector(&format!("[data-tour={first}]"))
+    {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        opts.set_behavior(if reduced_motion() {
+            web_sys::ScrollBehavior::Auto
+        } else {
+            web_sys::ScrollBehavior::Smooth
+        });
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 #[component]
-pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView {
+pub fn Tours(
+    open: RwSignal<bool>,
+    /// Asks the page to start tour `i` (in a fresh session; the page may ask the user first).
+    on_start: Callback<usize>,
+    /// Set by the page once tour `i`'s session is ready: the tour's first step shows.
+    started: RwSignal<Option<usize>>,
+) -> impl IntoView {
     let engine = use_engine();
     // (tour, step) while a tour runs.
     let at = RwSignal::new(None::<(usize, usize)>);
@@ -97,6 +133,23 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
         highlight(&[]);
     });
 
+    // The page started tour `i`'s session: show its first step.
+    Effect::new(move |_| {
+        if let Some(i) = started.get() {
+            started.set(None);
+            open.set(true);
+            go(Some((i, 0)));
+            // The picker hides: keep the keyboard on the step card once it shows.
+            request_animation_frame(|| {
+                if let Ok(Some(b)) = document().query_selector("[data-act=run]")
+                    && let Ok(b) = b.dyn_into::<web_sys::HtmlElement>()
+                {
+                    let _ = b.focus();
+                }
+            });
+        }
+    });
+
     let run = move || {
         let Some((t, s)) = at.get_untracked() else {
             return;
@@ -117,13 +170,11 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
         stop();
         let t0 = engine.shell.with_value(|sh| sh.cluster.now());
         status.set(Status::Waiting(t0));
+        let (every, budget) = cadence(until.pace());
         let tick = move || {
-            let Some((held, now)) = engine.write(|sh| {
-                (
-                    play_until(&mut sh.cluster, until, TICK_BUDGET),
-                    sh.cluster.now(),
-                )
-            }) else {
+            let Some((held, now)) =
+                engine.write(|sh| (play_until(&mut sh.cluster, until, budget), sh.cluster.now()))
+            else {
                 return;
             };
             let waited = now.saturating_sub(t0);
@@ -135,7 +186,7 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
                 status.set(Status::GaveUp);
             }
         };
-        if let Ok(h) = set_interval_with_handle(tick, Duration::from_millis(25)) {
+        if let Ok(h) = set_interval_with_handle(tick, Duration::from_millis(every)) {
             ticker.set_value(Some(h));
         }
     };
@@ -166,16 +217,7 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
             }
             (a, _) => {
                 if let Some(i) = a.strip_prefix("start").and_then(|i| i.parse().ok()) {
-                    on_new_seed.run(engine.shell.with_value(|sh| sh.cluster.seed()));
-                    go(Some((i, 0)));
-                    // The picker hides: keep the keyboard on the step card once it shows.
-                    request_animation_frame(|| {
-                        if let Ok(Some(b)) = document().query_selector("[data-act=run]")
-                            && let Ok(b) = b.dyn_into::<web_sys::HtmlElement>()
-                        {
-                            let _ = b.focus();
-                        }
-                    });
+                    on_start.run(i);
                 }
             }
         }
@@ -198,6 +240,12 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
         } else {
             "Run"
         }
+    });
+    let workload = Memo::new(move |_| {
+        cur().map_or(String::new(), |(tr, _, _)| {
+            let level = obsim::workload::Level::of_rate(tr.workload).name();
+            format!("Background workload: {level} (change it in the time bar).")
+        })
     });
     let flag = move |f: fn(Option<(&Tour, usize, &Step)>) -> bool| Memo::new(move |_| f(cur()));
     let picking = flag(|c| c.is_none());
@@ -249,7 +297,7 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
             </div>
             <div hidden=touring>
                 <p class="hint">
-                    "Each tour walks through a procedure of the OceanBase backup docs in a fresh session (same seed)."
+                    "Each tour walks through a procedure of the OceanBase backup docs in a fresh session (same seed). Steps that wait for a job play time slowly enough to watch the macroblocks travel."
                 </p>
                 <ul class="tour-list">
                     {TOURS
@@ -269,6 +317,7 @@ pub fn Tours(open: RwSignal<bool>, on_new_seed: Callback<u64>) -> impl IntoView 
             </div>
             <div hidden=picking>
                 <p class="tour-count" data-testid="tour-count">{count}</p>
+                <p class="hint" data-testid="tour-workload">{workload}</p>
                 <h3>{title}</h3>
                 <p>{explain}</p>
                 <p class="hint" hidden=no_wait>"Plays simulated time until " {wait} "."</p>

@@ -358,3 +358,127 @@ async fn simulated_time_stops_at_day_90_with_a_notice() {
         "Play is disabled at the limit"
     );
 }
+
+fn click(root: &web_sys::Element, sel: &str) {
+    root.query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{sel} is on the page"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+/// Picks `name` in the scenario picker and presses Start.
+async fn start_scenario(root: &web_sys::Element, name: &str) {
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#scenario-select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    select.set_value(name);
+    select
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("change", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
+        .unwrap();
+    click(root, ".scenario-picker button[type=submit]");
+    TimeoutFuture::new(0).await;
+}
+
+#[wasm_bindgen_test]
+async fn switching_scenario_after_a_statement_shows_only_the_new_sessions_transcript() {
+    let root = mount_app().await;
+    type_text(&root, "SELECT 'typed before the switch';").await;
+    key(&root, "Enter", false, false).await;
+    assert_eq!(entries(&root).len(), 1);
+    start_scenario(&root, "ready").await;
+    // The session had a statement: the page asks first.
+    assert!(shown(&root, "[data-testid=confirm-replace]"));
+    assert_eq!(
+        entries(&root).len(),
+        1,
+        "nothing replaced before the answer"
+    );
+    click(&root, "[data-testid=confirm-replace] .btn.primary");
+    TimeoutFuture::new(50).await;
+    let (_, prelude) = obsim::replay::start(obplay::DEFAULT_SEED, "ready").unwrap();
+    let e = entries(&root);
+    assert_eq!(e.len(), prelude.len(), "{e:?}");
+    for (shown, want) in e.iter().zip(&prelude) {
+        assert!(
+            shown.0.ends_with(&want.input),
+            "{} vs {}",
+            shown.0,
+            want.input
+        );
+        assert_eq!(shown.1, want.output);
+    }
+    assert!(
+        !e.iter().any(|x| x.0.contains("typed before the switch")),
+        "a statement of the old session"
+    );
+    // Undo brings the old session back.
+    assert!(shown(&root, "[data-testid=undo-bar]"));
+    click(&root, "[data-testid=undo]");
+    TimeoutFuture::new(50).await;
+    let e = entries(&root);
+    assert_eq!(e.len(), 1);
+    assert!(e[0].0.contains("typed before the switch"));
+}
+
+#[wasm_bindgen_test]
+async fn esc_leaves_the_input_and_tab_completes_only_a_word() {
+    let root = mount_app().await;
+    let ta = textarea(&root);
+    ta.focus().unwrap();
+    key(&root, "Escape", false, false).await;
+    let active = document().active_element().unwrap();
+    assert_eq!(
+        active.get_attribute("data-testid").as_deref(),
+        Some("transcript")
+    );
+    // Tab with nothing typed is left to the browser (focus moves); with a word it completes.
+    ta.focus().unwrap();
+    type_text(&root, "").await;
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Tab");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    ta.dispatch_event(&ev).unwrap();
+    assert!(!ev.default_prevented(), "an empty input does not keep Tab");
+    type_text(&root, "SELECT * FROM DBA_OB_BACKUP_JOB_HI").await;
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    ta.dispatch_event(&ev).unwrap();
+    assert!(ev.default_prevented());
+    assert_eq!(ta.value(), "SELECT * FROM DBA_OB_BACKUP_JOB_HISTORY ");
+}
+
+#[wasm_bindgen_test]
+async fn a_recalled_statement_keeps_its_terminator_and_hints_show_under_errors() {
+    let root = mount_app().await;
+    type_text(
+        &root,
+        "ALTER SYSTEM BACKUP PLUS ARCHIVELOG TENANT = mysql_tenant;",
+    )
+    .await;
+    key(&root, "Enter", false, false).await;
+    let e = entries(&root);
+    assert!(e[0].1.starts_with("ERROR 1064 (42000)"), "{}", e[0].1);
+    assert!(
+        text_of(&root, "[data-testid=hint]")
+            .contains("ALTER SYSTEM BACKUP TENANT = mysql_tenant PLUS ARCHIVELOG;"),
+        "{}",
+        text_of(&root, "[data-testid=hint]")
+    );
+    click(&root, ".entry .recall");
+    TimeoutFuture::new(0).await;
+    assert_eq!(
+        textarea(&root).value(),
+        "ALTER SYSTEM BACKUP PLUS ARCHIVELOG TENANT = mysql_tenant;"
+    );
+}

@@ -13,6 +13,7 @@
 
 use super::draw::{self, Grid, Palette, Pixels, Traveller, UNPAINTED};
 use crate::engine::{Engine, use_engine};
+use crate::glossary::Term;
 use crate::timebar::{Clock, TICK_MS};
 use leptos::prelude::*;
 use obsim::blockmap::{self, ChainSet, ChainStatus, Counts, STATE_COUNT};
@@ -33,20 +34,34 @@ const STATE_VARS: [&str; STATE_COUNT] = [
 ];
 
 #[component]
-pub fn BlockView(clock: Clock) -> impl IntoView {
+pub fn BlockView(
+    clock: Clock,
+    /// Only these tenants' grids (embeds' `tenants=`); None: every user tenant.
+    #[prop(optional_no_strip)]
+    only: Option<Vec<String>>,
+) -> impl IntoView {
     let engine = use_engine();
+    let only = StoredValue::new(only);
     let tenants = Memo::new(move |_| {
         engine.read(|sh| {
-            sh.cluster
-                .user_tenants()
-                .filter(|t| sh.cluster.storage.contains_key(&t.id))
-                .map(|t| (t.id, t.name.clone()))
-                .collect::<Vec<_>>()
+            only.with_value(|only| {
+                sh.cluster
+                    .user_tenants()
+                    .filter(|t| sh.cluster.storage.contains_key(&t.id))
+                    .filter(|t| only.as_ref().is_none_or(|o| o.contains(&t.name)))
+                    .map(|t| (t.id, t.name.clone()))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     view! {
         <section class="panel blocks" aria-labelledby="blocks-title" data-testid="block-view" data-tour="blocks">
-            <h2 id="blocks-title">"Macroblocks"</h2>
+            <h2 id="blocks-title">
+                <Term id="macroblock">"Macroblocks"</Term>
+                <span class="blk-terms">
+                    " by " <Term id="log-stream">"log stream"</Term> " and " <Term id="tablet">"tablet"</Term>
+                </span>
+            </h2>
             <ul class="blk-legend">
                 <li><i class="sw sw-unchanged"></i>"unchanged since the latest set"</li>
                 <li><i class="sw sw-changed"></i>"changed since the latest set"</li>

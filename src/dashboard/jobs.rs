@@ -48,18 +48,9 @@ fn RunningJobs() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">"Tenant"</th>
-                            <th scope="col" class="num">"Job"</th>
                             <th scope="col">"Type"</th>
                             <th scope="col">"Status"</th>
-                            <th scope="col">"Task"</th>
-                            <th scope="col" class="num">"Macroblocks"</th>
                             <th scope="col">"Progress"</th>
-                            <th scope="col" class="num">"Input"</th>
-                            <th scope="col" class="num">"Rate"</th>
-                            <th scope="col" class="num">"ETA"</th>
-                            <th scope="col">
-                                <span class="sr-only">"Actions"</span>
-                            </th>
                         </tr>
                     </thead>
                     <For
@@ -130,34 +121,17 @@ fn JobRow(key: JobKey, child: bool) -> impl IntoView {
             }
         >
             <th scope="row">
-                {child.then_some(view! { <span aria-hidden="true">"↳ "</span> })}
+                {child.then_some(view! { <span aria-hidden="true">"↳\u{a0}"</span> })}
                 {tenant.clone()}
+                <small class="job-id">"job " {job_id}</small>
             </th>
-            <td class="num">{job_id}</td>
-            <td>{text(|j| j.backup_type.clone())} " " <small>{text(|j| j.level.clone())}</small></td>
-            <td>
+            <td data-label="Type">{text(|j| j.backup_type.clone())} " " <small>{text(|j| j.level.clone())}</small></td>
+            <td data-label="Status">
                 <span class=move || job.with(|j| status_class(&j.status))>
                     {text(|j| j.status.clone())}
                 </span>
-            </td>
-            <td data-testid="task-status">{prog(|p| p.task_status.clone())}</td>
-            <td class="num" data-testid="blocks">{prog(|p| format!("{}/{}", p.finished, p.total))}</td>
-            <td class="progress-cell">
-                <progress
-                    max=move || job.with(|j| j.progress.as_ref().map_or(1, |p| p.total.max(1)).to_string())
-                    value=move || job.with(|j| j.progress.as_ref().map_or(0, |p| p.finished).to_string())
-                    aria-label=format!("Progress of {tenant} job {job_id}")
-                ></progress>
-                " "
-                <span data-testid="percent">{prog(|p| format!("{}%", p.percent))}</span>
-            </td>
-            <td class="num" data-testid="input">{prog(|p| format::bytes(p.input_bytes))}</td>
-            <td class="num" data-testid="rate">{prog(|p| format!("{}/s", format::bytes(p.rate)))}</td>
-            <td class="num" data-testid="eta">
-                {prog(|p| p.eta.map_or_else(|| "—".into(), format::duration_secs))}
-            </td>
-            <td>
                 <button
+                    class="cancel-job"
                     type="button"
                     data-action="cancel-job"
                     disabled=denied
@@ -168,6 +142,29 @@ fn JobRow(key: JobKey, child: bool) -> impl IntoView {
                 >
                     "Cancel"
                 </button>
+            </td>
+            <td class="progress-cell" data-label="Progress">
+                <span class="phase" data-testid="task-status">{prog(|p| p.task_status.clone())}</span>
+                <span class="bar">
+                    <progress
+                        max=move || job.with(|j| j.progress.as_ref().map_or(1, |p| p.total.max(1)).to_string())
+                        value=move || job.with(|j| j.progress.as_ref().map_or(0, |p| p.finished).to_string())
+                        aria-label=format!("Progress of {tenant} job {job_id}")
+                    ></progress>
+                    " "
+                    <span data-testid="percent">{prog(|p| format!("{}%", p.percent))}</span>
+                </span>
+                <span class="figures">
+                    <span data-testid="blocks" title="Macroblocks copied / planned">{prog(|p| format!("{}/{}", p.finished, p.total))}</span>
+                    " blocks · "
+                    <span data-testid="input" title="Input bytes">{prog(|p| format::bytes(p.input_bytes))}</span>
+                    " · "
+                    <span data-testid="rate">{prog(|p| format!("{}/s", format::bytes(p.rate)))}</span>
+                    " · ETA "
+                    <span data-testid="eta">
+                        {prog(|p| p.eta.map_or_else(|| "—".into(), format::duration_secs))}
+                    </span>
+                </span>
             </td>
         </tr>
     }
@@ -191,12 +188,10 @@ fn JobHistory() -> impl IntoView {
                             <th scope="col">"Tenant"</th>
                             <th scope="col" class="num">"Job"</th>
                             <th scope="col">"Type"</th>
-                            <th scope="col">"Level"</th>
                             <th scope="col" class="num">"Set"</th>
                             <th scope="col">"Status"</th>
                             <th scope="col" class="num">"Result"</th>
                             <th scope="col">"Ended"</th>
-                            <th scope="col">"Comment"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -214,21 +209,29 @@ fn JobHistory() -> impl IntoView {
 
 #[component]
 fn HistoryLine(row: HistoryRow) -> impl IntoView {
+    let failed = row.status == "FAILED";
+    // A failed job's cause in full, under its row; other comments in short.
+    let comment = if failed || row.comment.chars().count() <= COMMENT_CHARS {
+        row.comment.clone()
+    } else {
+        truncate(&row.comment, COMMENT_CHARS)
+    };
     let title = (!row.comment.is_empty()).then(|| row.comment.clone());
     let class = status_class(&row.status);
+    let time = super::model::time_of(&row.end);
+    let no_comment = row.comment.is_empty();
     view! {
-        <tr data-tenant=row.tenant_id.to_string() data-job=row.job_id.to_string()>
+        <tr data-tenant=row.tenant_id.to_string() data-job=row.job_id.to_string() class:failed=failed>
             <th scope="row">{row.tenant}</th>
-            <td class="num">{row.job_id}</td>
-            <td>{row.backup_type}</td>
-            <td>{row.level}</td>
-            <td class="num">{row.set_id}</td>
-            <td>
+            <td class="num" data-label="Job">{row.job_id}</td>
+            <td data-label="Type">{row.backup_type} " " <small>{row.level}</small></td>
+            <td class="num" data-label="Set">{row.set_id}</td>
+            <td data-label="Status">
                 <span class=class data-testid="status">{row.status}</span>
             </td>
-            <td class="num" data-testid="result">{row.result}</td>
-            <td>{row.end}</td>
-            <td class="comment" title=title data-testid="comment">{truncate(&row.comment, COMMENT_CHARS)}</td>
+            <td class="num" data-label="Result" data-testid="result">{row.result}</td>
+            <td data-label="Ended" title=row.end.clone()>{time}</td>
+            <td class="comment" title=title data-testid="comment" hidden=no_comment>{comment}</td>
         </tr>
     }
 }

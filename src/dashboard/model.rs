@@ -108,6 +108,8 @@ pub struct TenantInfo {
     /// (latest successful set, user macroblocks written after its snapshot)
     pub changed: Option<(u64, usize)>,
     pub data_bytes: u64,
+    /// The latest finished backup job of this tenant, when it failed: (job id, RESULT, COMMENT).
+    pub last_failure: Option<(u64, i64, String)>,
     /// How the current session may act on this tenant.
     pub actor: obsim::sql::session::Authority,
 }
@@ -172,6 +174,11 @@ impl TenantInfo {
                 .zip(storage)
                 .map(|(s, st)| (s.backup_set_id, st.changed_since(s.snapshot_scn))),
             data_bytes: storage.map_or(0, |s| s.data_bytes()),
+            last_failure: backup
+                .and_then(|b| b.job_history.iter().max_by_key(|j| (j.end_ts, j.job_id)))
+                .map(|j| ViewRow::new("DBA_OB_BACKUP_JOB_HISTORY", views::job_row(j)))
+                .filter(|row| row.text("STATUS") == "FAILED")
+                .map(|row| (row.num("JOB_ID"), row.int("RESULT"), row.text("COMMENT"))),
             actor: sh.session.authority_over(id),
         })
     }
@@ -415,6 +422,11 @@ pub fn history(c: &Cluster) -> Vec<HistoryRow> {
             }
         })
         .collect()
+}
+
+/// `HH:MM:SS` of a `YYYY-MM-DD HH:MM:SS` time (the date is in the cell's title).
+pub fn time_of(datetime: &str) -> String {
+    datetime.get(11..).unwrap_or(datetime).to_string()
 }
 
 /// The first `max` characters and `…` when the text is longer.

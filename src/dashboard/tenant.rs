@@ -5,6 +5,7 @@ use super::model::{TenantInfo, lag_text};
 use super::sql::{NEEDS_SESSION, default_archive_dest, default_data_dest, parse_score};
 use crate::engine::use_engine;
 use crate::format;
+use crate::glossary::Term;
 use leptos::ev::{KeyboardEvent, MouseEvent, SubmitEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,17 +54,30 @@ fn card_shortcut(ev: &KeyboardEvent) {
 }
 
 #[component]
-pub fn TenantDashboard() -> impl IntoView {
+pub fn TenantDashboard(
+    /// Only these tenants' cards (embeds' `tenants=`); None: every user tenant.
+    #[prop(optional_no_strip)]
+    only: Option<Vec<String>>,
+) -> impl IntoView {
     let engine = use_engine();
+    let only = StoredValue::new(only);
     let ids = Memo::new(move |_| {
-        engine.read(|sh| sh.cluster.user_tenants().map(|t| t.id).collect::<Vec<_>>())
+        engine.read(|sh| {
+            only.with_value(|only| {
+                sh.cluster
+                    .user_tenants()
+                    .filter(|t| only.as_ref().is_none_or(|o| o.contains(&t.name)))
+                    .map(|t| t.id)
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let who = Memo::new(move |_| {
         engine.read(|sh| format!("{}@{}", sh.session.user, sh.session.tenant_name))
     });
     view! {
         <section class="dash dash-tenants" aria-labelledby="dash-tenants-title" data-tour="tenants">
-            <h2 id="dash-tenants-title">"Tenants"</h2>
+            <h2 id="dash-tenants-title"><Term id="tenant">"Tenants"</Term></h2>
             <p class="dash-note">
                 "Buttons type the statement into the console as "
                 <strong data-testid="session-user">{move || who.get()}</strong> "."
@@ -120,7 +134,7 @@ fn TenantCard(id: u64) -> impl IntoView {
             <dl class="facts">
                 <dt>"Log mode"</dt>
                 <dd data-testid="log-mode">{text(|i| i.log_mode.clone())}</dd>
-                <dt>"Archive"</dt>
+                <dt><Term id="archive-round">"Archive"</Term></dt>
                 <dd data-testid="round">
                     <span class=move || {
                         info.with(|i| {
@@ -149,7 +163,7 @@ fn TenantCard(id: u64) -> impl IntoView {
                         if i.score == 0 { "0 (default)".into() } else { i.score.to_string() }
                     })}
                 </dd>
-                <dt>"Latest full"</dt>
+                <dt><Term id="backup-set">"Latest full"</Term></dt>
                 <dd data-testid="latest-full">{text(|i| set_brief(i.latest_full.as_ref()))}</dd>
                 <dt>"Latest incremental"</dt>
                 <dd data-testid="latest-inc">{text(|i| set_brief(i.latest_inc.as_ref()))}</dd>
@@ -163,6 +177,17 @@ fn TenantCard(id: u64) -> impl IntoView {
                 <dt>"Data size"</dt>
                 <dd data-testid="data-size">{text(|i| format::bytes(i.data_bytes))}</dd>
             </dl>
+            <p class="card-failure" data-testid="failure" hidden=move || info.with(|i| i.last_failure.is_none())>
+                {text(|i| {
+                    i.last_failure
+                        .as_ref()
+                        .map(|(job, result, comment)| {
+                            let why = if comment.is_empty() { "no comment".to_string() } else { comment.clone() };
+                            format!("Last backup failed: job {job}, RESULT {result}: {why}")
+                        })
+                        .unwrap_or_default()
+                })}
+            </p>
             <div class="card-actions" role="group" aria-label=group_label>
                 <button
                     type="button"
@@ -231,6 +256,15 @@ fn ScoreForm(info: Memo<TenantInfo>) -> impl IntoView {
     let engine = use_engine();
     let id = info.with_untracked(|i| i.id);
     let score = RwSignal::new(info.with_untracked(|i| i.score.to_string()));
+    // The field follows the engine: after a statement sets the score (here or typed), it shows
+    // the new value.
+    let engine_score = Memo::new(move |_| info.with(|i| i.score));
+    Effect::new(move |_| {
+        let current = engine_score.get().to_string();
+        if score.get_untracked() != current {
+            score.set(current);
+        }
+    });
     let sql =
         move || parse_score(&score.get()).and_then(|s| info.with(|i| i.stmt().thread_score(s)));
     let on_submit = move |ev: SubmitEvent| {
@@ -280,6 +314,18 @@ fn DestForm(info: Memo<TenantInfo>) -> impl IntoView {
     });
     let data = RwSignal::new(data0.unwrap_or_else(|| default_data_dest(&name)));
     let archive = RwSignal::new(arch0.unwrap_or_else(|| default_archive_dest(&name)));
+    // The fields follow the engine's destinations once set.
+    let engine_dests =
+        Memo::new(move |_| info.with(|i| (i.data_dest.clone(), i.archive_dest.clone())));
+    Effect::new(move |_| {
+        let (d, a) = engine_dests.get();
+        if let Some(d) = d.filter(|d| *d != data.get_untracked()) {
+            data.set(d);
+        }
+        if let Some(a) = a.filter(|a| *a != archive.get_untracked()) {
+            archive.set(a);
+        }
+    });
     let stmts = move || info.with(|i| i.dest_statements(&data.get(), &archive.get()));
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

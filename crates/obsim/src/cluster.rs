@@ -142,7 +142,7 @@ pub enum Event {
     JobStep { tenant_id: u64, job_id: u64 },
     /// One step of a restore job: the sys job (tenant 1) or the restored tenant's own.
     RestoreStep { tenant_id: u64, job_id: u64 },
-    /// Every 10 s: backup cleanup by delete policy.
+    /// Backup cleanup: the hourly trigger and the steps of running delete jobs.
     CleanTick,
 }
 
@@ -195,8 +195,8 @@ pub struct Cluster {
     /// statement changed one. An event at another time is a stale one and does nothing.
     #[serde(default)]
     archive_tick_at: Option<Micros>,
-    /// The pending cleaner pass (`Event::CleanTick`, on the ten-second grid), while some tenant
-    /// has a delete policy or a delete job.
+    /// The pending cleaner pass (`Event::CleanTick`): on the hour while some tenant has a
+    /// readable delete policy, sooner while a delete job runs (`Cluster::next_clean_due`).
     #[serde(default)]
     clean_tick_at: Option<Micros>,
 }
@@ -388,6 +388,30 @@ impl Cluster {
         }
     }
 
+    /// Sets the background workload of every primary user tenant (the time bar's control) from
+    /// now on; a restored tenant joins once it is primary.
+    pub fn set_workload(&mut self, rate: u32) {
+        let ids: Vec<u64> = self
+            .tenants
+            .iter()
+            .filter(|t| t.is_user() && t.role == "PRIMARY")
+            .map(|t| t.id)
+            .collect();
+        for id in ids {
+            self.set_workload_rate(id, rate);
+        }
+    }
+
+    /// The background workload now (writes per second per tenant): the highest rate of any
+    /// user tenant, 0 when every tenant's is off.
+    pub fn workload_rate(&self) -> u32 {
+        self.storage
+            .values()
+            .map(|s| s.workload_rate)
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Time of the next scheduled event.
     pub fn next_event_time(&self) -> Option<Micros> {
         self.events.peek_time()
@@ -432,14 +456,12 @@ impl Cluster {
         }
     }
 
-    /// The next cleaner pass, while some tenant has a delete policy or a delete job.
+    /// The next cleaner pass, when the cleaner has something due (`next_clean_due`); a pass
+    /// already pending sooner stays.
     pub(crate) fn wake_cleaner(&mut self) {
-        let needed = self
-            .backup
-            .values()
-            .any(|b| b.delete_policy.is_some() || !b.delete_jobs.is_empty());
-        if needed && self.clean_tick_at.is_none() {
-            let at = grid_after(self.now(), self.now(), 10 * SECOND);
+        if let Some(at) = self.next_clean_due()
+            && self.clean_tick_at.is_none_or(|t| at < t)
+        {
             self.clean_tick_at = Some(at);
             self.schedule(at, Event::CleanTick);
         }

@@ -31,6 +31,7 @@ pub type ObResult<T> = Result<T, ObError>;
 /// OB codes used as RESULT values and in COMMENT texts.
 pub mod code {
     pub const OB_CANCELED: i32 = -4072;
+    pub const OB_BACKUP_DELETE_BACKUP_PIECE_NOT_ALLOWED: i32 = -9069;
     pub const OB_LOG_ARCHIVE_INTERRUPTED: i32 = -9027;
     pub const OB_LOG_ARCHIVE_NOT_RUNNING: i32 = -9029;
     pub const OB_BACKUP_DEST_NOT_CONNECT: i32 = -9070;
@@ -80,6 +81,7 @@ pub fn ob_message(ob_code: i32) -> &'static str {
         -9036 => "Backup is in progress",
         -9040 => "backup can not start",
         -9047 => "invalid password for backup",
+        -9069 => "deleting backup piece is not allowed",
         -9070 => "can not connect to backup destination",
         -9082 => "backup device out of space",
         -9087 => "observer clog is recycled before archive",

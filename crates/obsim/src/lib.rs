@@ -13,6 +13,7 @@ pub mod compat;
 pub mod cost;
 pub mod error;
 pub mod fingerprint;
+pub mod hints;
 pub mod limits;
 pub mod medium;
 pub mod num;

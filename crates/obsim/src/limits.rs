@@ -60,6 +60,14 @@ pub fn check_log(log: &SessionLog) -> Result<(), String> {
     if let Some(o) = &log.options {
         check_options(o)?;
     }
+    for c in &log.commands {
+        if let Some(crate::session_log::Fault::Workload { rate }) = c.fault {
+            check_options(&ClusterOptions {
+                workload_rate: rate,
+                ..ClusterOptions::default()
+            })?;
+        }
+    }
     let last = log.commands.iter().map(|c| c.at).max().unwrap_or(0);
     if last.max(log.end_at) > horizon() {
         return Err(format!(

@@ -70,6 +70,11 @@ impl BackupMedium {
         self.files.insert(path, size);
     }
 
+    /// Removes one file (nothing if it is not there).
+    pub fn remove(&mut self, path: &str) {
+        self.files.remove(path);
+    }
+
     pub fn remove_prefix(&mut self, prefix: &str) {
         let dir = format!("{}/", prefix.trim_end_matches('/'));
         self.files.retain(|p, _| !p.starts_with(&dir));

@@ -4,7 +4,7 @@
 //! puts them together.
 
 use crate::scenario;
-use crate::session_log::{ClusterOptions, SESSION_LOG_VERSION, SessionLog};
+use crate::session_log::{ClusterOptions, SESSION_LOG_VERSION, SessionLog, reads_version};
 use crate::shell::{Entry, Shell};
 
 /// A fresh cluster of `seed` with the scenario's prelude run, and the prelude's transcript. An
@@ -33,6 +33,7 @@ pub fn start_scenario(shell: &mut Shell, name: &str) -> Result<Vec<Entry>, Strin
     }
     let entries = preset.apply(shell);
     shell.set_scenario(preset.name);
+    shell.set_prelude_len(entries.len());
     Ok(entries)
 }
 
@@ -40,13 +41,13 @@ pub fn start_scenario(shell: &mut Shell, name: &str) -> Result<Vec<Entry>, Strin
 /// A log outside the limits, of another version or of an unknown scenario is an error.
 pub fn replay(log: &SessionLog) -> Result<(Shell, Vec<Entry>), String> {
     crate::limits::check_log(log)?;
-    if log.version != SESSION_LOG_VERSION {
+    if !reads_version(log.version) {
         return Err(format!(
-            "session log version {} (this version reads {SESSION_LOG_VERSION})",
+            "session log version {} (this version reads 1 to {SESSION_LOG_VERSION})",
             log.version
         ));
     }
-    let options = log.options.clone().unwrap_or_default();
+    let options = log.cluster_options();
     let (mut shell, mut entries) = start_with(log.seed, options, &log.scenario)?;
     // The workload is applied when something reads the blocks, not at every command.
     shell.cluster.defer_workload = true;

@@ -4,6 +4,7 @@
 
 use crate::sim::Micros;
 use crate::storage::DEFAULT_MACRO_BLOCKS;
+use crate::workload;
 use serde::{Deserialize, Serialize};
 
 /// One thing the user did at a simulated time.
@@ -17,13 +18,30 @@ pub struct Command {
     pub fault: Option<Fault>,
 }
 
-/// Faults a user can inject (reference §2.7 failure paths).
+/// Faults a user can inject (reference §2.7 failure paths), and the time bar's workload
+/// control: things done to the cluster from outside SQL, recorded at their simulated time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Fault {
-    ServerActive { index: usize, active: bool },
-    DestUnreachable { path: String, on: bool },
-    DestFull { path: String, on: bool },
-    InterruptArchive { tenant_id: u64 },
+    ServerActive {
+        index: usize,
+        active: bool,
+    },
+    DestUnreachable {
+        path: String,
+        on: bool,
+    },
+    DestFull {
+        path: String,
+        on: bool,
+    },
+    InterruptArchive {
+        tenant_id: u64,
+    },
+    /// The background workload of every primary user tenant becomes `rate` writes a second
+    /// (the time bar's off / light / busy).
+    Workload {
+        rate: u32,
+    },
 }
 
 /// The one representation of a session (DESIGN.md): persistence, share links, embeds, tours,
@@ -41,7 +59,24 @@ pub struct SessionLog {
     pub options: Option<ClusterOptions>,
 }
 
-pub const SESSION_LOG_VERSION: u32 = 1;
+/// The version written. Version 1 (read still) had a background workload of 20 writes a second
+/// by default; version 2's default is [`workload::LIGHT`]. A log without options replays with
+/// the defaults of its own version, so an old link rebuilds the same session.
+pub const SESSION_LOG_VERSION: u32 = 2;
+
+/// Whether this version of the engine reads logs of `version`.
+pub fn reads_version(version: u32) -> bool {
+    (1..=SESSION_LOG_VERSION).contains(&version)
+}
+
+impl SessionLog {
+    /// The options its cluster is built with: its own, or the defaults of its version.
+    pub fn cluster_options(&self) -> ClusterOptions {
+        self.options
+            .clone()
+            .unwrap_or_else(|| ClusterOptions::defaults_of(self.version))
+    }
+}
 
 /// Options for building a cluster (sizes scale up to a million macroblocks per tenant). A
 /// session log records them when they differ from the defaults, so a replay builds the same
@@ -58,7 +93,21 @@ impl Default for ClusterOptions {
     fn default() -> Self {
         ClusterOptions {
             macro_blocks_per_tenant: DEFAULT_MACRO_BLOCKS,
-            workload_rate: 20,
+            workload_rate: workload::LIGHT,
+        }
+    }
+}
+
+impl ClusterOptions {
+    /// The defaults a session log of `version` was written against.
+    pub fn defaults_of(version: u32) -> ClusterOptions {
+        if version <= 1 {
+            ClusterOptions {
+                workload_rate: workload::BUSY,
+                ..ClusterOptions::default()
+            }
+        } else {
+            ClusterOptions::default()
         }
     }
 }

@@ -8,6 +8,7 @@
 use crate::cluster::{Cluster, SYS_TENANT_ID};
 use crate::compat::CompatMode;
 use crate::error::ObError;
+use crate::hints::{self, Hint};
 use crate::obclient;
 use crate::session_log::{ClusterOptions, Command, Fault, SESSION_LOG_VERSION, SessionLog};
 use crate::sql::exec::{self, Session};
@@ -23,6 +24,9 @@ pub struct Entry {
     pub input: String,
     pub output: String,
     pub is_error: bool,
+    /// What a console may add under the output for a learner (never part of it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Hint>,
 }
 
 impl Entry {
@@ -52,6 +56,8 @@ pub struct Shell {
     scenario: String,
     /// The cluster's options when they are not the defaults (recorded in the log).
     options: Option<ClusterOptions>,
+    /// Transcript entries the scenario's prelude printed (the first of a replayed transcript).
+    prelude: usize,
     /// Statements run so far (salts the simulated timings).
     seq: u64,
     connections: u64,
@@ -80,6 +86,7 @@ impl Shell {
             commands: Vec::new(),
             scenario: DEFAULT_SCENARIO.into(),
             options: None,
+            prelude: 0,
             seq: 0,
             connections: 1,
         }
@@ -107,6 +114,16 @@ impl Shell {
     /// The scenario this session started from.
     pub fn scenario(&self) -> &str {
         &self.scenario
+    }
+
+    /// How many transcript entries the scenario's prelude printed (they come first).
+    pub fn prelude_len(&self) -> usize {
+        self.prelude
+    }
+
+    /// Records how many entries the prelude printed (`replay::start_scenario`).
+    pub fn set_prelude_len(&mut self, entries: usize) {
+        self.prelude = entries;
     }
 
     pub fn prompt(&self) -> String {
@@ -160,6 +177,7 @@ impl Shell {
             Fault::InterruptArchive { tenant_id } => {
                 self.cluster.interrupt_archive(*tenant_id);
             }
+            Fault::Workload { rate } => self.cluster.set_workload(*rate),
         }
     }
 
@@ -170,10 +188,32 @@ impl Shell {
         let mut entries = Vec::new();
         let mut buffer = String::new();
         let mut ran_any = false;
-        for line in input.split_inclusive('\n') {
+        for raw in input.split_inclusive('\n') {
+            let line = strip_pasted_prompt(raw, &buffer, self.session.mode);
             let bare = line.trim();
             if buffer.trim().is_empty() && is_login_line(bare) {
                 entries.push(self.login(bare));
+                buffer.clear();
+                ran_any = true;
+                continue;
+            }
+            if buffer.trim().is_empty()
+                && let Some(cmd) = client_command(bare)
+            {
+                entries.push(self.client(cmd, bare));
+                buffer.clear();
+                ran_any = true;
+                continue;
+            }
+            if let Some(kept) = clear_command(&buffer, line, self.session.mode) {
+                // `\c` drops the statement being typed, as obclient does; nothing is sent.
+                entries.push(Entry {
+                    prompt: self.prompt(),
+                    input: kept,
+                    output: String::new(),
+                    is_error: false,
+                    hint: None,
+                });
                 buffer.clear();
                 ran_any = true;
                 continue;
@@ -239,12 +279,43 @@ impl Shell {
         self.cluster.advance(base);
         let elapsed = base + executed.slept;
         let is_error = matches!(executed.outcome, Outcome::Error(_));
+        let hint = match &executed.outcome {
+            Outcome::Error(e) => hints::after_error(&self.cluster, self.session.tenant_id, text, e),
+            _ => None,
+        };
         let terminator = if vertical { "\\G" } else { ";" };
         Entry {
             prompt,
             input: format!("{text}{terminator}"),
             output: obclient::format_outcome(&executed.outcome, elapsed, mode),
             is_error,
+            hint,
+        }
+    }
+
+    /// obclient's own commands (`help`, `status`, `exit`): answered by the client, no server
+    /// time passes.
+    fn client(&mut self, cmd: ClientCommand, typed: &str) -> Entry {
+        let prompt = self.prompt();
+        let (output, hint) = match cmd {
+            ClientCommand::Help => (obclient::help_text(), None),
+            ClientCommand::Status => (
+                obclient::status_text(&obclient::StatusInfo {
+                    connection_id: self.session.connection_id,
+                    database: self.session.database.clone(),
+                    user: self.session.user.clone(),
+                    server: obclient::server_version_comment(self.cluster.version()),
+                }),
+                None,
+            ),
+            ClientCommand::Exit => ("Bye\n".to_string(), Some(Hint::CannotExit)),
+        };
+        Entry {
+            prompt,
+            input: typed.to_string(),
+            output,
+            is_error: false,
+            hint,
         }
     }
 
@@ -270,6 +341,7 @@ impl Shell {
             input,
             output,
             is_error,
+            hint: None,
         }
     }
 
@@ -318,6 +390,113 @@ fn unreachable_session() -> Session {
         restore_source: Vec::new(),
         connection_id: FIRST_CONNECTION_ID,
     }
+}
+
+/// obclient's own commands the console answers (mysql.cc's `commands[]`): each runs alone on
+/// its line, with or without `;`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClientCommand {
+    /// `help`, `\h`, `?`, `\?`
+    Help,
+    /// `status`, `\s`
+    Status,
+    /// `exit`, `quit`, `\q`
+    Exit,
+}
+
+/// The client command a line is, if it is one.
+pub fn client_command(line: &str) -> Option<ClientCommand> {
+    let word = line.trim().trim_end_matches(';').trim_end();
+    match word {
+        "\\h" | "\\?" | "?" => Some(ClientCommand::Help),
+        "\\s" => Some(ClientCommand::Status),
+        "\\q" => Some(ClientCommand::Exit),
+        w if w.eq_ignore_ascii_case("help") => Some(ClientCommand::Help),
+        w if w.eq_ignore_ascii_case("status") => Some(ClientCommand::Status),
+        w if w.eq_ignore_ascii_case("exit") || w.eq_ignore_ascii_case("quit") => {
+            Some(ClientCommand::Exit)
+        }
+        _ => None,
+    }
+}
+
+/// When `line` ends with `\c` outside quotes and comments: the text the user typed (the pending
+/// `buffer` and the line, prompt and `\c` included), which obclient drops without sending.
+fn clear_command(buffer: &str, line: &str, mode: CompatMode) -> Option<String> {
+    let body = line.trim_end().strip_suffix("\\c")?;
+    let pending = format!("{buffer}{body}");
+    // Inside a quote or comment `\c` is data; a terminator before it ran its statement already.
+    let split = obclient::split_statements_in(&pending, mode);
+    if !split.statements.is_empty() || obclient::continuation_prompt(&split.rest, mode) != "    -> "
+    {
+        return None;
+    }
+    Some(format!("{buffer}{}", line.trim_end()).trim().to_string())
+}
+
+/// A line pasted from a doc with its prompt: `obclient [(none)]> `, `obclient> `,
+/// `obclient(root@sys)[oceanbase]> `, `mysql> `, `MySQL [db]> `, `MariaDB [db]> ` are taken off
+/// the start of a line that begins a statement, and `-> ` off a continuation line. Text inside
+/// an open quote is left alone.
+pub fn strip_pasted_prompt<'a>(line: &'a str, buffer: &str, mode: CompatMode) -> &'a str {
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    let after = if buffer.trim().is_empty() {
+        prompt_end(rest)
+    } else {
+        rest.strip_prefix("->").map(|r| rest.len() - r.len())
+    };
+    // Only a line that starts like a prompt asks whether the pending text is inside a quote
+    // (which means splitting it): a pasted bulk INSERT of 60,000 lines stays linear.
+    match after {
+        Some(n) if obclient::continuation_prompt(buffer, mode) == "    -> " => {
+            let r = &rest[n..];
+            r.strip_prefix(' ').unwrap_or(r)
+        }
+        _ => line,
+    }
+}
+
+/// The length of a client prompt at the start of `text` (through its `>`), if there is one.
+fn prompt_end(text: &str) -> Option<usize> {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    let name = ["obclient", "mysql", "mariadb"]
+        .into_iter()
+        .find(|n| lower.starts_with(n))?;
+    let mut i = name.len();
+    let bytes = text.as_bytes();
+    // `(user@tenant)` and `[db]`, with optional spaces between, then `>`.
+    loop {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'>') => return Some(i + 1),
+            Some(&open @ (b'(' | b'[')) => {
+                let close = if open == b'(' { ')' } else { ']' };
+                i += text.get(i..)?.find(close)? + 1;
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Whether Enter runs `text` (rather than adding a line): a complete statement, a login line, a
+/// client command, or a line ending with `\c`.
+pub fn runs_on_enter(text: &str, mode: CompatMode) -> bool {
+    let mut buffer = String::new();
+    for raw in text.split_inclusive('\n') {
+        let line = strip_pasted_prompt(raw, &buffer, mode);
+        let bare = line.trim();
+        if buffer.trim().is_empty() && (is_login_line(bare) || client_command(bare).is_some()) {
+            return true;
+        }
+        if clear_command(&buffer, line, mode).is_some() {
+            return true;
+        }
+        buffer.push_str(line);
+    }
+    obclient::is_complete_in(&buffer, mode)
 }
 
 /// A client-side login line (`connect user@tenant`, `obclient -u...`): runs on Enter without `;`.
@@ -457,6 +636,83 @@ pub fn transcript(entries: &[Entry], mode: CompatMode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn obclient_commands_answer_as_obclient_does() {
+        let mut sh = Shell::new(1);
+        for help in ["help", "help;", "\\h", "?", "HELP"] {
+            let (e, rest) = sh.run(&format!("{help}\n"));
+            assert!(rest.is_empty());
+            assert!(
+                e[0].output.contains("List of all client commands:")
+                    && e[0]
+                        .output
+                        .contains("status    (\\s) Get status information from the server."),
+                "{help}: {}",
+                e[0].output
+            );
+        }
+        let (e, _) = sh.run("status\n");
+        assert!(
+            e[0].output.contains("Connection id:\t\t3221487616"),
+            "{}",
+            e[0].output
+        );
+        assert!(e[0].output.contains("Current database:\toceanbase"));
+        let (e, _) = sh.run("exit\n");
+        assert_eq!(e[0].output, "Bye\n");
+        assert_eq!(e[0].hint, Some(Hint::CannotExit));
+        // `\c` drops what was typed; nothing runs.
+        let (e, rest) = sh.run("SELECT 1\nFROM DUAL \\c\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].input, "SELECT 1\nFROM DUAL \\c");
+        assert_eq!(e[0].output, "");
+        assert!(rest.is_empty());
+        // Inside a quote it is data.
+        let (e, rest) = sh.run("SELECT 'a\\c\n");
+        assert!(e.is_empty());
+        assert_eq!(rest, "SELECT 'a\\c");
+        // None of it takes server time; the log replays it.
+        let (_, again) = crate::replay::replay(&sh.log()).unwrap();
+        assert_eq!(again.len(), 8);
+        assert!(runs_on_enter("help", CompatMode::MySql));
+        assert!(runs_on_enter("SELECT 1 \\c", CompatMode::MySql));
+        assert!(!runs_on_enter("SELECT 1", CompatMode::MySql));
+    }
+
+    #[test]
+    fn prompts_pasted_from_docs_are_taken_off() {
+        let mut sh = Shell::new(1);
+        let (e, _) = sh.run(
+            "obclient [(none)]> SELECT 1;\nobclient> SELECT 2;\nmysql> SELECT 3;\n\
+             obclient(root@sys)[oceanbase]> SELECT\n    -> 4;\nMySQL [oceanbase]>SELECT 5;\n",
+        );
+        let inputs: Vec<&str> = e.iter().map(|e| e.input.as_str()).collect();
+        assert_eq!(
+            inputs,
+            [
+                "SELECT 1;",
+                "SELECT 2;",
+                "SELECT 3;",
+                "SELECT\n4;",
+                "SELECT 5;"
+            ]
+        );
+        assert!(e.iter().all(|e| !e.is_error), "{e:?}");
+        // A login line and quoted text are left alone.
+        assert_eq!(
+            strip_pasted_prompt("obclient -h127.0.0.1 -uroot@sys", "", CompatMode::MySql),
+            "obclient -h127.0.0.1 -uroot@sys"
+        );
+        assert_eq!(
+            strip_pasted_prompt("mysql> x", "SELECT 'open\n", CompatMode::MySql),
+            "mysql> x"
+        );
+        assert!(runs_on_enter(
+            "obclient [(none)]> ALTER SYSTEM ARCHIVELOG;",
+            CompatMode::MySql
+        ));
+    }
 
     #[test]
     fn login_lines_parse_both_forms() {

@@ -56,6 +56,16 @@ impl Until {
         }
     }
 
+    /// Simulated seconds per real second a page plays while it waits: fast while nothing is
+    /// there to watch (an archive round starting), slow enough to see blocks travel while a
+    /// backup copies.
+    pub fn pace(self) -> u64 {
+        match self {
+            Until::ArchiveDoing => 60,
+            Until::Copying | Until::BackupsDone => 15,
+        }
+    }
+
     pub fn holds(self, c: &Cluster) -> bool {
         match self {
             Until::ArchiveDoing => c
@@ -125,7 +135,19 @@ pub struct Tour {
     pub id: &'static str,
     pub title: &'static str,
     pub summary: &'static str,
+    /// The background workload the tour's session runs with (writes per second per tenant).
+    pub workload: u32,
     pub steps: &'static [&'static Step],
+}
+
+impl Tour {
+    /// The options of the fresh cluster a tour starts from.
+    pub fn options(&self) -> crate::session_log::ClusterOptions {
+        crate::session_log::ClusterOptions {
+            workload_rate: self.workload,
+            ..Default::default()
+        }
+    }
 }
 
 use Region::*;
@@ -232,6 +254,7 @@ static FULL_SYS: Tour = Tour {
     id: "full-sys",
     title: "Full backup from sys",
     summary: "Back up every tenant, then one tenant with a password and its archive log.",
+    workload: crate::workload::LIGHT,
     steps: &[
         &SYS_DESTS,
         &SYS_ARCHIVELOG,
@@ -274,6 +297,7 @@ static FULL_USER: Tour = Tour {
     id: "full-user",
     title: "Full backup from a user tenant",
     summary: "Back up mysql_tenant from inside, then again with a password and its archive log.",
+    workload: crate::workload::LIGHT,
     steps: &[
         &LOGIN,
         &USER_DESTS,
@@ -309,6 +333,7 @@ static INCREMENTAL: Tour = Tour {
     id: "incremental",
     title: "Incremental backup",
     summary: "An INC without a full set becomes FULL; the next INC copies only changed macroblocks.",
+    workload: crate::workload::OFF,
     steps: &[
         &LOGIN,
         &USER_DESTS,
@@ -364,6 +389,7 @@ static CANCEL: Tour = Tour {
     id: "cancel",
     title: "Cancel a backup",
     summary: "Start a backup of every tenant from sys and cancel it while it copies.",
+    workload: crate::workload::BUSY,
     steps: &[
         &SYS_DESTS,
         &SYS_ARCHIVELOG,
@@ -406,7 +432,7 @@ mod tests {
 
     /// Walks a tour as the page does; fails on any step that errors or waits in vain.
     fn walk(tour: &Tour, seed: u64) -> (Shell, Vec<Entry>) {
-        let mut sh = Shell::new(seed);
+        let mut sh = Shell::with_options(seed, tour.options());
         let mut all = Vec::new();
         for (i, s) in tour.steps.iter().enumerate() {
             if let Some(u) = s.until {

@@ -18,6 +18,66 @@
 //! hands out at that microsecond (a statement at the same time sees them).
 
 use crate::sim::{CounterRng, EPOCH_MICROS, Micros, SECOND, scn_of};
+
+/// The workload levels the page offers (writes per second per tenant). Light is the default: an
+/// incremental a few minutes after a full set copies few user blocks (the hot tenth is written
+/// one block a second), so the lesson stays visible; busy is a loaded OLTP tenant (hot writes
+/// and a sweep round every block).
+pub const OFF: u32 = 0;
+pub const LIGHT: u32 = 1;
+pub const BUSY: u32 = 20;
+
+/// A level of the page's workload control.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    Light,
+    Busy,
+    /// Any other rate (a script's or an embed's `workload=N`).
+    Custom(u32),
+}
+
+impl Level {
+    pub const CHOICES: [Level; 3] = [Level::Off, Level::Light, Level::Busy];
+
+    pub fn of_rate(rate: u32) -> Level {
+        match rate {
+            OFF => Level::Off,
+            LIGHT => Level::Light,
+            BUSY => Level::Busy,
+            r => Level::Custom(r),
+        }
+    }
+
+    pub fn rate(self) -> u32 {
+        match self {
+            Level::Off => OFF,
+            Level::Light => LIGHT,
+            Level::Busy => BUSY,
+            Level::Custom(r) => r,
+        }
+    }
+
+    /// `off`, `light`, `busy` (as the embed parameter spells them), or the number.
+    pub fn name(self) -> String {
+        match self {
+            Level::Off => "off".into(),
+            Level::Light => "light".into(),
+            Level::Busy => "busy".into(),
+            Level::Custom(r) => r.to_string(),
+        }
+    }
+
+    /// Reads `off` / `light` / `busy` or a number of writes a second.
+    pub fn parse(text: &str) -> Option<Level> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "off" => Some(Level::Off),
+            "light" => Some(Level::Light),
+            "busy" => Some(Level::Busy),
+            n => n.parse::<u32>().ok().map(Level::of_rate),
+        }
+    }
+}
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
 

@@ -12,6 +12,7 @@
 //! Exit status: 0 (even when statements fail), 2 on a usage error or a session that cannot be
 //! replayed (outside the limits, damaged).
 
+use obsim::hints::Hint;
 use obsim::shell::{Shell, transcript};
 use std::io::{BufRead, Read, Write};
 
@@ -206,25 +207,39 @@ fn interactive(seed: u64, scenario: &str) {
             }
             Ok(_) => {}
         }
-        let trimmed = line.trim();
-        if buffer.is_empty()
-            && matches!(
-                trimmed.to_ascii_lowercase().trim_end_matches(';'),
-                "exit" | "quit" | "\\q"
-            )
-        {
-            println!("Bye");
-            return;
-        }
         buffer.push_str(&line);
         let (entries, rest) = shell.run(&buffer);
         for e in &entries {
             print!("{}", e.output);
+            match &e.hint {
+                // obclient ends here (the page, which cannot, says so instead).
+                Some(Hint::CannotExit) => return,
+                Some(h) => eprintln!("-- {}", hint_text(h)),
+                None => {}
+            }
         }
         buffer = if rest.is_empty() {
             String::new()
         } else {
             format!("{rest}\n")
         };
+    }
+}
+
+/// A hint in words, printed to stderr under the output (never part of the transcript).
+fn hint_text(h: &Hint) -> String {
+    match h {
+        Hint::ArchivePending { tenants } => format!(
+            "obsim: the archive of {} is not DOING yet; let simulated time pass (SELECT SLEEP(5);) and try again",
+            tenants.join(", ")
+        ),
+        Hint::ArchiveOff { tenants } => format!(
+            "obsim: log archiving is off for {}; run ALTER SYSTEM ARCHIVELOG first",
+            tenants.join(", ")
+        ),
+        Hint::AcceptedForm { statement } => {
+            format!("obsim: OceanBase accepts this clause order: {statement}")
+        }
+        Hint::CannotExit => "Bye".into(),
     }
 }

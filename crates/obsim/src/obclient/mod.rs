@@ -9,14 +9,17 @@
 //!
 //! - `print`: outcomes, tables, the vertical layout, errors (Oracle texts included), elapsed time;
 //! - `prompt`: the prompt, the continuation prompt, the welcome banner, the version comment;
-//! - `split`: the statement splitter.
+//! - `split`: the statement splitter;
+//! - `commands`: what the client's own commands print (`help`, `status`).
 //!
 //! The submodules are private; everything is used as `obclient::…` through the re-exports below.
 
+mod commands;
 mod print;
 mod prompt;
 mod split;
 
+pub use commands::{StatusInfo, help_text, status_text};
 pub use print::{
     error_text, format_elapsed, format_outcome, oracle_error_text, render_table, render_vertical,
 };

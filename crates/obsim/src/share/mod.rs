@@ -14,7 +14,8 @@
 //!           varint  zigzag(at − previous at)      (the first relative to sim::EPOCH_MICROS)
 //!           varint  packed text length × 2 + (1 if the command is a fault)
 //!           bytes   packed text
-//!           fault   (only if flagged) u8 kind × 2 + flag, then its fields
+//!           fault   (only if flagged) u8 kind × 2 + flag, then its fields (kind 4, the
+//!                   workload control, came with log version 2: older readers refuse it)
 //! varint  zigzag(end_at − last at)
 //! u16     checksum (CRC-16/CCITT-FALSE of everything before, little endian)
 //! ```
@@ -30,7 +31,9 @@
 //! "it", not "the link": the browser's save uses the same encoding, and the caller names which
 //! of the two could not be read.
 
-use crate::session_log::{ClusterOptions, Command, Fault, SESSION_LOG_VERSION, SessionLog};
+use crate::session_log::{
+    ClusterOptions, Command, Fault, SESSION_LOG_VERSION, SessionLog, reads_version,
+};
 use crate::sim::{EPOCH_MICROS, Micros};
 
 /// The format number written first in every payload.
@@ -426,6 +429,10 @@ fn put_fault(out: &mut Vec<u8>, fault: &Fault) {
             out.push(6);
             put_varint(out, *tenant_id);
         }
+        Fault::Workload { rate } => {
+            out.push(8);
+            put_varint(out, u64::from(*rate));
+        }
     }
 }
 
@@ -447,6 +454,9 @@ fn read_fault(r: &mut Reader) -> Result<Fault, String> {
         },
         3 if !flag => Fault::InterruptArchive {
             tenant_id: r.varint()?,
+        },
+        4 if !flag => Fault::Workload {
+            rate: u32::try_from(r.varint()?).unwrap_or(u32::MAX),
         },
         _ => return Err("it holds an unknown fault".into()),
     })
@@ -521,9 +531,9 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<SessionLog, String> {
     }
     let mut r = Reader { bytes: body, at: 1 };
     let version = u32::try_from(r.varint()?).unwrap_or(u32::MAX);
-    if version != SESSION_LOG_VERSION {
+    if !reads_version(version) {
         return Err(format!(
-            "it holds a session of version {version}; this version reads {SESSION_LOG_VERSION}"
+            "it holds a session of version {version}; this version reads 1 to {SESSION_LOG_VERSION}"
         ));
     }
     let seed = r.varint()?;

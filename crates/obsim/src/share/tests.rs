@@ -126,9 +126,39 @@ fn a_session_round_trips_with_faults_multi_line_statements_and_quotes() {
 
 #[test]
 fn format_1_is_stable() {
+    // A link written before session log version 2 (same dictionary, version byte 1) still opens,
+    // as a version 1 log: it replays with version 1's defaults (the busy workload).
+    let old = SessionLog {
+        version: 1,
+        ..log_of(vec![typed(1, "ALTER SYSTEM ARCHIVELOG;")])
+    };
+    assert_eq!(encode(&old).unwrap(), "AQEqBXJlYWR5AYKSiQEGgYY7gK3iBH6F");
+    assert_eq!(decode("AQEqBXJlYWR5AYKSiQEGgYY7gK3iBH6F").unwrap(), old);
+    assert_eq!(old.cluster_options().workload_rate, crate::workload::BUSY);
     let log = log_of(vec![typed(1, "ALTER SYSTEM ARCHIVELOG;")]);
-    assert_eq!(encode(&log).unwrap(), "AQEqBXJlYWR5AYKSiQEGgYY7gK3iBH6F");
-    assert_eq!(decode("AQEqBXJlYWR5AYKSiQEGgYY7gK3iBH6F").unwrap(), log);
+    assert_eq!(encode(&log).unwrap(), "AQIqBXJlYWR5AYKSiQEGgYY7gK3iBEXr");
+    assert_eq!(log.cluster_options().workload_rate, crate::workload::LIGHT);
+}
+
+#[test]
+fn a_workload_change_is_carried_by_the_link_and_replayed() {
+    let mut sh = Shell::new(42);
+    sh.run("SELECT SLEEP(30);\n");
+    sh.inject(Fault::Workload {
+        rate: crate::workload::BUSY,
+    });
+    sh.run("SELECT SLEEP(60);\n");
+    sh.inject(Fault::Workload { rate: 0 });
+    sh.run("SELECT SLEEP(10);\n");
+    let log = sh.log();
+    assert_eq!(decode(&encode(&log).unwrap()).unwrap(), log);
+    let (again, _) = crate::replay::replay(&log).unwrap();
+    assert_eq!(again.cluster.state_hash(), sh.cluster.state_hash());
+    assert_eq!(again.cluster.workload_rate(), 0);
+    // Beyond the limits, refused.
+    let mut big = log.clone();
+    big.commands[1].fault = Some(Fault::Workload { rate: u32::MAX });
+    assert!(decode(&encode(&big).unwrap_or_default()).is_err());
 }
 
 /// 30 statements of the seed docs (as `tests/sql` has them), run through a shell so the

@@ -37,15 +37,7 @@ impl Exec<'_> {
                 self.drop_delete_policy(name.as_deref(), tenants.as_deref())
             }
             AlterSystem::CancelDeleteBackup { tenants, .. } => {
-                if let Some(list) = tenants {
-                    if !self.session.is_sys() {
-                        return Err(ObError::not_supported_text(
-                            "user tenant cannot specify tenant names",
-                        ));
-                    }
-                    self.tenant_ids(list)?;
-                }
-                Ok(Reply::Ok(0))
+                self.cancel_delete_backup(tenants.as_deref())
             }
             AlterSystem::Restore(r) => self.restore(r),
             AlterSystem::CancelRestore { tenant } => {
@@ -250,29 +242,31 @@ impl Exec<'_> {
         tenants: Option<&[String]>,
     ) -> ObResult<Reply> {
         let name = Self::check_policy_name(name)?;
-        let micros = match (window, redundancy) {
+        match (window, redundancy) {
             (None, None) => {
                 return Err(ObError::not_supported_text(
                     "Neither recovery_window nor redundancy is set",
                 ));
             }
-            (Some(w), _) => crate::params::parse_duration(w)
-                .filter(|_| w.trim().ends_with(|c: char| c.is_ascii_alphabetic()))
-                .ok_or_else(|| {
-                    ObError::not_supported_text("recovery window is not be time string")
-                })?,
+            (Some(w), _) if crate::backup::cleanup::recovery_window_micros(w).is_none() => {
+                return Err(ObError::not_supported_text(
+                    "recovery window is not be time string",
+                ));
+            }
             (None, Some(r)) if r != 1 => {
                 return Err(ObError::not_supported_text("Redundancy not equal to 1 is"));
             }
-            (None, Some(_)) => 0,
-        };
+            _ => {}
+        }
         let tenant = self.policy_tenant(tenants)?;
-        self.cluster.tenant_backup_mut(tenant).delete_policy = Some(DeletePolicy {
-            name,
-            recovery_window: window.unwrap_or("0d").to_string(),
-            recovery_window_micros: micros,
-        });
-        self.cluster.wake_cleaner();
+        // REDUNDANCY 1 alone stores an empty window, which never acts (R§14.1).
+        self.cluster.set_delete_policy(
+            tenant,
+            DeletePolicy {
+                name,
+                recovery_window: window.unwrap_or("").to_string(),
+            },
+        );
         Ok(Reply::Ok(0))
     }
 
@@ -283,7 +277,7 @@ impl Exec<'_> {
     ) -> ObResult<Reply> {
         Self::check_policy_name(name)?;
         let tenant = self.policy_tenant(tenants)?;
-        self.cluster.tenant_backup_mut(tenant).delete_policy = None;
+        self.cluster.drop_delete_policy(tenant);
         Ok(Reply::Ok(0))
     }
 }

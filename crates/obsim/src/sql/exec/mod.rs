@@ -7,6 +7,7 @@
 //! statement run before it calls the engine, so a statement they reject changes nothing.
 
 mod alter_system;
+mod cleanup;
 mod ddl;
 mod dml;
 mod params;

@@ -11,13 +11,13 @@ use crate::shell::Shell;
 const SEED: u64 = 7;
 
 /// Logs on to the MySQL-mode user tenant.
-const MYSQL: &str = "connect root@mysql_tenant";
+pub(super) const MYSQL: &str = "connect root@mysql_tenant";
 
 /// Logs on to the Oracle-mode user tenant.
 const ORACLE: &str = "connect SYS@oracle_tenant";
 
 /// mysql_tenant with both destinations set and its archive round DOING: a backup can start.
-const READY: &str = "connect root@mysql_tenant\n\
+pub(super) const READY: &str = "connect root@mysql_tenant\n\
     ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d/my';\n\
     ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///a/my';\n\
     ALTER SYSTEM ARCHIVELOG;\n\
@@ -36,7 +36,7 @@ const T: &str = "connect root@mysql_tenant\n\
 /// Runs each case's parts (joined by newlines) in a fresh shell logged on as root@sys, and
 /// compares what the last statement printed with the expectation (a leading newline, which only
 /// lines up multi-line tables, is ignored). Every differing case is reported, not just the first.
-fn check(cases: &[(&[&str], &str)]) {
+pub(super) fn check(cases: &[(&[&str], &str)]) {
     let mut failures = Vec::new();
     for (parts, want) in cases {
         let script = parts.join("\n");

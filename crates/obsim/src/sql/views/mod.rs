@@ -125,6 +125,8 @@ pub static VIEWS: &[ViewDef] = &[
     delete::DELETE_POLICY,
     delete::DELETE_JOBS,
     delete::DELETE_JOB_HISTORY,
+    delete::DELETE_TASKS,
+    delete::DELETE_TASK_HISTORY,
     dests::STORAGE_INFO,
     restore::PROGRESS,
     restore::HISTORY,

@@ -184,7 +184,6 @@ SELECT SLEEP(10);
 ALTER SYSTEM BACKUP DATABASE;
 SELECT SLEEP(600);
 ALTER SYSTEM ADD DELETE BACKUP POLICY 'default' RECOVERY_WINDOW '1d';
-ALTER SYSTEM BACKUP INCREMENTAL DATABASE;
 connect root@sys
 CREATE RESOURCE UNIT u MAX_CPU 2, MEMORY_SIZE '5G';
 CREATE RESOURCE POOL p1 UNIT 'u';
@@ -192,6 +191,8 @@ CREATE RESOURCE POOL p2 UNIT 'u';
 ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';
 ALTER SYSTEM CANCEL RESTORE r1;
 ALTER SYSTEM RESTORE r2 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p2';
+connect root@mysql_tenant
+ALTER SYSTEM BACKUP INCREMENTAL DATABASE;
 SELECT SLEEP(5);
 ",
     );
@@ -199,16 +200,43 @@ SELECT SLEEP(5);
     // A delete job only starts once a set falls out of the recovery window (a day or more):
     // one running and one finished are put in place directly.
     let job = crate::backup::cleanup::DeleteJob {
-        job_id: 9,
         tenant_id: 1002,
-        parameter: "1d".into(),
+        job_id: 9,
+        incarnation: 1,
+        initiator_tenant_id: 1002,
+        initiator_job_id: 0,
+        parameter: c.now() - crate::sim::DAY,
         start_ts: c.now(),
         end_ts: 0,
-        status: "DOING".into(),
+        status: crate::backup::JobStatus::Doing,
         task_count: 1,
         success_task_count: 0,
-        sets: vec![1],
+        result: 0,
+        comment: String::new(),
+        next_step_at: c.now() + crate::sim::SECOND,
     };
+    let task = crate::backup::cleanup::DeleteTask {
+        tenant_id: 1002,
+        task_id: 9,
+        incarnation: 1,
+        job_id: 9,
+        task_type: crate::backup::cleanup::DeleteTaskType::BackupSet,
+        id: 1,
+        round_id: 0,
+        dest_id: 1002,
+        start_ts: c.now(),
+        end_ts: 0,
+        status: crate::backup::JobStatus::Doing,
+        total_ls_count: 4,
+        finish_ls_count: 1,
+        result: 0,
+        comment: String::new(),
+        path: "file:///d/my".into(),
+        doing_since: c.now(),
+        finish_at: c.now() + crate::sim::SECOND,
+    };
+    c.tenant_backup_mut(1002).delete_tasks.push(task.clone());
+    c.tenant_backup_mut(1002).delete_task_history.push(task);
     let b = c.tenant_backup_mut(1002);
     b.delete_jobs.push(job.clone());
     b.delete_job_history.push(job);
