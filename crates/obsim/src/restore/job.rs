@@ -12,6 +12,7 @@ use super::{
     DataMode, RestoreJob, RestoreMethod, RestoreOptions, RestoreRequest, RestoreStatus,
     TenantRecovery,
 };
+use crate::backup::FileStatus;
 use crate::cluster::{
     CLUSTER_VERSION, Cluster, Event, SYS_TENANT_ID, Tenant, TenantStatus, TenantType,
 };
@@ -339,6 +340,17 @@ impl Cluster {
                     job.phase_until = self.round();
                     return Some(job);
                 }
+                if self.cleaned_under(&job) {
+                    // `tenant_restore_finish` (R§9.2); ASSUME: when a set or piece the restore
+                    // reads is being deleted by the cleanup while the data is copied.
+                    job.comment = "physical restore run concurrently with backup data clean, \
+                        please check backup and archive jobs;"
+                        .into();
+                    job.result = code::OB_ERROR;
+                    job.status = RestoreStatus::RestoreFail;
+                    job.phase_until = self.round();
+                    return Some(job);
+                }
                 job.finish_bytes = (job.finish_bytes + RESTORE_BYTES_PER_SEC).min(job.total_bytes);
                 job.finish_tablet_count = (job.tablet_count * job.finish_bytes)
                     .checked_div(job.total_bytes)
@@ -527,6 +539,27 @@ impl Cluster {
             .filter_map(|p| p.rsplit_once('/').map(|(root, _)| root.to_string()));
         data.chain(log)
             .find(|root| !root.is_empty() && self.medium.is_unreachable(root))
+    }
+
+    /// Whether the cleanup has started deleting a set or a piece this restore reads (its
+    /// FILE_STATUS is no longer AVAILABLE).
+    fn cleaned_under(&self, job: &RestoreJob) -> bool {
+        let src = job.backup_tenant_id;
+        let set_gone = job.set_ids.iter().any(|id| {
+            self.backup
+                .get(&src)
+                .and_then(|b| b.set(*id))
+                .is_none_or(|s| s.file_status != FileStatus::Available)
+        });
+        let piece_gone = job
+            .backup_piece_list
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .any(|p| {
+                self.piece_by_dir(p)
+                    .is_none_or(|(_, piece)| piece.file_status != FileStatus::Available)
+            });
+        set_gone || piece_gone
     }
 
     /// `ALTER SYSTEM CANCEL RESTORE name` (R§11): a forced drop of a tenant in STATUS RESTORE

@@ -427,6 +427,35 @@ fn an_unreachable_destination_fails_the_user_job_and_leaves_the_tenant_in_restor
 }
 
 #[test]
+fn a_set_the_cleanup_starts_deleting_fails_the_restore_that_reads_it() {
+    let mut c = backed_up(Encryption::default());
+    c.restore_tenant(&request("r", RestoreTarget::Latest))
+        .0
+        .unwrap();
+    // The cleanup marks the FULL DELETING while the data is still being copied.
+    if let Some(s) = c
+        .backup
+        .get_mut(&MYSQL)
+        .and_then(|b| b.sets.iter_mut().find(|s| s.backup_set_id == 1))
+    {
+        s.file_status = FileStatus::Deleting;
+    }
+    idle(&mut c);
+    let user = c.restore.history.iter().find(|j| !j.is_sys()).unwrap();
+    assert!(!user.succeeded);
+    assert_eq!(
+        user.comment,
+        "physical restore run concurrently with backup data clean, please check backup and archive jobs;"
+    );
+    let sys = c.restore.history.iter().find(|j| j.is_sys()).unwrap();
+    assert_eq!(
+        (sys.succeeded, sys.comment.as_str()),
+        (false, user.comment.as_str())
+    );
+    assert_eq!(c.tenant_by_name("r").unwrap().status, TenantStatus::Restore);
+}
+
+#[test]
 fn the_sys_job_belongs_to_the_sys_tenant() {
     assert_eq!(crate::restore::SYS_JOB_TENANT, SYS_TENANT_ID);
 }
