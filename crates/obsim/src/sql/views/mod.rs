@@ -16,6 +16,7 @@ mod delete;
 mod dests;
 mod events;
 mod params;
+mod resource;
 mod restore;
 mod tenants;
 #[cfg(test)]
@@ -129,6 +130,10 @@ pub static VIEWS: &[ViewDef] = &[
     dests::STORAGE_INFO,
     restore::PROGRESS,
     restore::HISTORY,
+    restore::LOG_RESTORE_SOURCE,
+    restore::CDB_LOG_RESTORE_SOURCE,
+    resource::UNIT_CONFIGS,
+    resource::RESOURCE_POOLS,
     tenants::TENANTS,
     params::PARAMETERS,
     events::ROOTSERVICE_EVENT_HISTORY,
@@ -187,7 +192,7 @@ pub fn kind_of(ty: &str) -> ColumnKind {
         ColumnKind::UInt
     } else if ty.starts_with("bigint") {
         ColumnKind::Int
-    } else if ty.starts_with("decimal") {
+    } else if ty.starts_with("decimal") || ty == "double" {
         ColumnKind::Decimal
     } else if ty.starts_with("timestamp") || ty.starts_with("datetime") {
         ColumnKind::DateTime

@@ -14,7 +14,11 @@ fn dba_and_cdb_twins_resolve_and_cdb_only_from_sys() {
     let cdb = resolve("CDB_OB_BACKUP_JOBS", true).unwrap();
     assert_eq!(cdb.columns()[0].name, "TENANT_ID");
     assert_eq!(cdb.columns().len(), 19);
-    assert!(resolve("DBA_OB_RESTORE_PROGRESS", false).is_none());
+    // The restore views exist in user tenants too (each sees its own rows); CDB_ only in sys.
+    assert!(resolve("DBA_OB_RESTORE_PROGRESS", false).is_some());
+    assert!(resolve("CDB_OB_RESTORE_PROGRESS", false).is_none());
+    assert!(resolve("DBA_OB_UNIT_CONFIGS", false).is_none());
+    assert!(resolve("DBA_OB_RESOURCE_POOLS", true).is_some());
     assert!(resolve("gv$ob_parameters", false).is_some());
     // Views without twins are named in full.
     assert!(resolve("DBA_OB_BACKUP_STORAGE_INFO", false).is_some());
@@ -180,12 +184,16 @@ SELECT SLEEP(10);
 ALTER SYSTEM BACKUP DATABASE;
 SELECT SLEEP(600);
 ALTER SYSTEM ADD DELETE BACKUP POLICY 'default' RECOVERY_WINDOW '1d';
-ALTER SYSTEM BACKUP INCREMENTAL DATABASE;
 connect root@sys
-ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';
+CREATE RESOURCE UNIT u MAX_CPU 2, MEMORY_SIZE '5G';
+CREATE RESOURCE POOL p1 UNIT 'u';
+CREATE RESOURCE POOL p2 UNIT 'u';
+ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';
 ALTER SYSTEM CANCEL RESTORE r1;
-ALTER SYSTEM RESTORE r2 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';
-SELECT SLEEP(2);
+ALTER SYSTEM RESTORE r2 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p2';
+connect root@mysql_tenant
+ALTER SYSTEM BACKUP INCREMENTAL DATABASE;
+SELECT SLEEP(5);
 ",
     );
     let c = &mut shell.cluster;
@@ -233,10 +241,16 @@ SELECT SLEEP(2);
     b.delete_jobs.push(job.clone());
     b.delete_job_history.push(job);
     let c = &shell.cluster;
+    let r2 = c.tenant_by_name("r2").map_or(0, |t| t.id);
+    assert_ne!(r2, 0, "r2 is being restored");
     for name in names(true) {
         let v = resolve(&name, true).unwrap();
         let width = v.columns().len();
-        let rows = v.rows(c, 1002);
+        // Seen from a user tenant, the restored tenant and sys: each shows its own rows.
+        let rows: Vec<Vec<Value>> = [1002, r2, SYS_TENANT_ID]
+            .iter()
+            .flat_map(|&t| v.rows(c, t))
+            .collect();
         assert!(!rows.is_empty(), "{name} has no rows to check");
         for row in &rows {
             assert_eq!(row.len(), width, "{name}: {row:?}");
