@@ -1178,6 +1178,16 @@ const STATEMENTS: &[&str] = &[
     "SELECT * FROM shop.t;",
     "ALTER SYSTEM RESTORE r1 FROM 'file:///backup/mysql/data,file:///backup/mysql/archive' WITH 'pool_list=p1';",
     "ALTER SYSTEM CANCEL RESTORE r1;",
+    "CREATE RESOURCE UNIT IF NOT EXISTS u MAX_CPU 2, MEMORY_SIZE '5G';",
+    "CREATE RESOURCE POOL IF NOT EXISTS p1 UNIT = 'u', ZONE_LIST = ('zone1');",
+    "ALTER RESOURCE POOL p1 ZONE_LIST = ('zone1', 'zone2');",
+    "ALTER SYSTEM RESTORE FROM 'file:///backup/mysql/data,file:///backup/mysql/archive' UNTIL SCN = 1715248500000000000 PREVIEW;",
+    "SHOW RESTORE PREVIEW;",
+    "ALTER SYSTEM ADD RESTORE SOURCE 'file:///backup/mysql/data/backup_set_1_full,file:///backup/mysql/archive/piece_d1001r1p1';",
+    "ALTER SYSTEM RESTORE r2 WITH 'pool_list=p1';",
+    "ALTER SYSTEM RECOVER STANDBY TENANT = r1 UNTIL UNLIMITED;",
+    "ALTER SYSTEM ACTIVATE STANDBY TENANT = r1;",
+    "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///backup/mysql/archive' TENANT = r1;",
     "ALTER SYSTEM BACKUP DATABSE;",
 ];
 
