@@ -18,6 +18,7 @@ const TYPES = {
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** The headers `_headers` (Netlify / Cloudflare Pages format) gives every path: `/*` only. */

@@ -1,7 +1,9 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(obplay::app::App);
+    // A Chinese page mounts once its catalogue is there (lang.js started fetching it long
+    // before the wasm arrived); an English one at once.
+    obplay::i18n::boot(|| leptos::mount::mount_to_body(obplay::app::App));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
