@@ -19,6 +19,7 @@ const TYPES = {
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** The rules of `_headers` (Netlify / Cloudflare Pages format): `[{ pattern, headers }]`. */

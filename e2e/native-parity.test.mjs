@@ -97,6 +97,9 @@ test('a restore (archive, full backup, RESTORE ... UNTIL, ACTIVATE) replays nati
     'ALTER SYSTEM BACKUP TENANT = mysql_tenant;',
     'SELECT SLEEP(240);',
     'SELECT SLEEP(60);',
+    // The documented preparation: a unit and a pool for the new tenant.
+    "CREATE RESOURCE UNIT restore_unit MAX_CPU 2, MEMORY_SIZE '8G';",
+    "CREATE RESOURCE POOL restore_pool UNIT = 'restore_unit', UNIT_NUM = 1, ZONE_LIST = ('zone1');",
   ]) {
     await run(page, sql);
   }

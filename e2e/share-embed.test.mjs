@@ -5,7 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, watchedPage, screenshot, distDir } from './harness.mjs';
-import { run } from './console-helpers.mjs';
+import { run, pause } from './console-helpers.mjs';
 
 let root; // the site at /
 let sub; // the same site under /sub/obplay/
@@ -60,6 +60,8 @@ test('a share link replays the same transcript, jobs and sets (served from a sub
     document.querySelector('[data-testid=transcript]').textContent.includes('CDB_OB_ARCHIVELOG'),
   );
   assert.equal(await page.textContent('[data-testid=scenario]'), 'Ready for backup');
+  // Paused, so the state captured below is the state the link records (time plays at 1x).
+  await pause(page);
   assert.match(await run(page, 'ALTER SYSTEM BACKUP DATABASE;'), /^Query OK/);
   await run(page, 'SELECT SLEEP(200);');
   await run(page, 'connect root@mysql_tenant');

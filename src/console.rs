@@ -705,7 +705,7 @@ pub fn Console(
                 />
             </div>
             <div class="input-row" hidden=readonly>
-                <label for="sql-input" class="prompt">{prompt}</label>
+                <label for="sql-input" class="prompt" translate="no">{prompt}</label>
                 <div class="editor" class:plain=move || state.input.with(|t| t.len() > HIGHLIGHT_MAX)>
                     <pre class="highlight" aria-hidden="true">{highlighted}</pre>
                     <textarea
@@ -735,7 +735,7 @@ pub fn Console(
                 " "
                 {move || state.refused.get().unwrap_or_default()}
             </p>
-            <ul class="completions" aria-label="Completions" hidden=move || state.completions.with(Vec::is_empty)>
+            <ul class="completions" translate="no" aria-label="Completions" hidden=move || state.completions.with(Vec::is_empty)>
                 {move || state.completions.get().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
             </ul>
             <p id="console-help" class="hint" hidden=readonly>

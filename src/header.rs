@@ -47,6 +47,12 @@ pub fn Header(
                     <option value="dark">"Dark"</option>
                 </select>
             </label>
+            // The language switch: the other language's button (CSS hides the page's own);
+            // i18n/lang.js handles the click (remembers the choice, reloads).
+            <span class="lang-switch" role="group" aria-label="Language">
+                <button class="btn small" type="button" lang="en" data-set-lang="en">"English"</button>
+                <button class="btn small" type="button" lang="zh-CN" data-set-lang="zh-CN">"简体中文"</button>
+            </span>
             <button class="btn small" aria-keyshortcuts="t" on:click=move |_| tours_open.update(|o| *o = !*o)>
                 "Tours"
             </button>

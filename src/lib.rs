@@ -18,6 +18,7 @@ pub mod faults;
 pub mod glossary;
 #[cfg(target_arch = "wasm32")]
 pub mod header;
+pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod keys;
 #[cfg(target_arch = "wasm32")]

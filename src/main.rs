@@ -1,12 +1,16 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(obplay::app::App);
-    // The app is mounted (synchronously, in place of index.html's static skeleton) and the
-    // console accepts input: `<html data-obplay="ready">` is what benchmarks wait for.
-    if let Some(root) = leptos::prelude::document().document_element() {
-        let _ = root.set_attribute("data-obplay", "ready");
-    }
+    // A Chinese page mounts once its catalogue is there (lang.js started fetching it long
+    // before the wasm arrived); an English one at once. The app mounts synchronously, in place
+    // of index.html's static skeleton, and the console then accepts input:
+    // `<html data-obplay="ready">` is what benchmarks wait for.
+    obplay::i18n::boot(|| {
+        leptos::mount::mount_to_body(obplay::app::App);
+        if let Some(root) = leptos::prelude::document().document_element() {
+            let _ = root.set_attribute("data-obplay", "ready");
+        }
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -144,6 +144,10 @@ pub(crate) fn start(config: &EmbedConfig, key: &str) -> Start {
         let (shell, entries) = new_session(config, &mut notices);
         (shell, entries, Vec::new())
     });
+    if from_link {
+        // A shared link shows the author's moment; it stays there until the reader presses Play.
+        ui.playing = false;
+    }
     if let Some(t) = &config.theme {
         ui.theme = t.clone();
     }

@@ -35,7 +35,8 @@ impl ShareState {
         self.hash.set(format!("{hash:016x}"));
         match obsim::share::fragment(&log) {
             Ok(fragment) => {
-                let link = format!("{}{fragment}", page_address());
+                // Without `lang`: a link opens in its reader's language, not its author's.
+                let link = format!("{}{fragment}", crate::i18n::without_lang(&page_address()));
                 copy(&link, self.status);
                 self.link.set(link);
             }

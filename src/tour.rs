@@ -233,6 +233,7 @@ pub fn Tours(
     let title = text(|st| st.title);
     let explain = text(|st| st.text);
     let sql = text(|st| st.run);
+    let doc = text(|st| st.doc);
     let wait = text(|st| st.until.map_or("", |u| u.describe()));
     let run_label = text(|st| {
         if st.until.is_some() {
@@ -273,17 +274,12 @@ pub fn Tours(
                 format::duration_secs(now.saturating_sub(t0) / SECOND)
             )
         }
-        Status::Ran(w) => {
-            let after = if w == 0 {
-                String::new()
-            } else {
-                format!(
-                    " after {} of simulated time",
-                    format::duration_secs(w / SECOND)
-                )
-            };
-            format!("Done{after}: see the console and the highlighted panels.")
-        }
+        // Whole sentences (not pieces put together): each is one entry of the Chinese catalogue.
+        Status::Ran(0) => "Done: see the console and the highlighted panels.".into(),
+        Status::Ran(w) => format!(
+            "Done after {} of simulated time: see the console and the highlighted panels.",
+            format::duration_secs(w / SECOND)
+        ),
         Status::GaveUp => {
             "Still not there after 2 h of simulated time: look at the dashboards.".into()
         }
@@ -320,6 +316,11 @@ pub fn Tours(
                 <p class="hint" data-testid="tour-workload">{workload}</p>
                 <h3>{title}</h3>
                 <p>{explain}</p>
+                <p class="hint">
+                    <a class="doc-link" href=move || crate::i18n::doc_link(doc.get()) target="_blank" rel="noopener" data-testid="tour-doc">
+                        "This step in the OceanBase docs"
+                    </a>
+                </p>
                 <p class="hint" hidden=no_wait>"Plays simulated time until " {wait} "."</p>
                 <pre class="tour-sql" hidden=no_sql>{sql}</pre>
                 <p class="tour-status" role="status" data-testid="tour-status">{state}</p>

@@ -14,6 +14,7 @@
 use super::draw::{self, Grid, Palette, Pixels, Traveller, UNPAINTED};
 use crate::engine::{Engine, use_engine};
 use crate::glossary::Term;
+use crate::i18n::canvas;
 use crate::timebar::{Clock, TICK_MS};
 use leptos::prelude::*;
 use obsim::blockmap::{self, ChainSet, ChainStatus, Counts, STATE_COUNT};
@@ -521,7 +522,7 @@ fn overlay(
     ctx.set_fill_style_str(muted);
     for s in &grid.sections {
         let label = if s.ls_id == obsim::storage::SYS_LS_ID {
-            "LS 1 (system tablets)".to_string()
+            canvas("LS 1 (system tablets)")
         } else {
             format!("LS {}", s.ls_id)
         };
@@ -535,11 +536,11 @@ fn overlay(
     let w = f64::from(grid.width - grid.dest_x);
     ctx.set_stroke_style_str(muted);
     ctx.stroke_rect(x + 0.5, 0.5, w - 1.0, f64::from(grid.height) - 1.0);
-    let _ = ctx.fill_text("backup destination", x + 6.0, 5.0);
+    let _ = ctx.fill_text(&canvas("backup destination"), x + 6.0, 5.0);
     let (rows, left_out) = draw::chain_rows(chain, grid.height);
     if left_out > 0 {
         let _ = ctx.fill_text(
-            &format!("+{left_out} earlier"),
+            &canvas(&format!("+{left_out} earlier")),
             x + 6.0,
             f64::from(draw::CHAIN_TOP + 3),
         );
@@ -568,7 +569,7 @@ fn overlay(
         ctx.set_stroke_style_str(if ok { fg } else { "#d32f2f" });
         ctx.stroke_rect(bx + 0.5, by + 0.5, bw - 1.0, bh - 1.0);
         ctx.set_fill_style_str(if ok { fg } else { "#d32f2f" });
-        let _ = ctx.fill_text(&draw::chain_label(s), bx + 8.0, by + 4.0);
+        let _ = ctx.fill_text(&canvas(&draw::chain_label(s)), bx + 8.0, by + 4.0);
     }
 }
 

@@ -231,7 +231,7 @@ fn HistoryLine(row: HistoryRow) -> impl IntoView {
             </td>
             <td class="num" data-label="Result" data-testid="result">{row.result}</td>
             <td data-label="Ended" title=row.end.clone()>{time}</td>
-            <td class="comment" title=title data-testid="comment" hidden=no_comment>{comment}</td>
+            <td class="comment" translate="no" title=title data-testid="comment" hidden=no_comment>{comment}</td>
         </tr>
     }
 }

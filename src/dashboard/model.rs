@@ -329,7 +329,12 @@ fn sum_progress(parts: impl Iterator<Item = Progress>) -> Option<Progress> {
         sum.finished as f64 * 100.0 / sum.total as f64
     };
     sum.percent = obsim::num::format_fixed(pct, 2);
-    sum.task_status = format!("{n} tenant {}", if n == 1 { "job" } else { "jobs" });
+    // Whole phrases (one entry each in the Chinese catalogue).
+    sum.task_status = if n == 1 {
+        "1 tenant job".to_string()
+    } else {
+        format!("{n} tenant jobs")
+    };
     Some(sum)
 }
 

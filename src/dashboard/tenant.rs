@@ -182,11 +182,19 @@ fn TenantCard(id: u64) -> impl IntoView {
                     i.last_failure
                         .as_ref()
                         .map(|(job, result, comment)| {
-                            let why = if comment.is_empty() { "no comment".to_string() } else { comment.clone() };
-                            format!("Last backup failed: job {job}, RESULT {result}: {why}")
+                            if comment.is_empty() {
+                                format!("Last backup failed: job {job}, RESULT {result}: no comment")
+                            } else {
+                                format!("Last backup failed: job {job}, RESULT {result}:")
+                            }
                         })
                         .unwrap_or_default()
                 })}
+                " "
+                // OceanBase's own words (the job's COMMENT): never translated.
+                <span translate="no">
+                    {text(|i| i.last_failure.as_ref().map(|f| f.2.clone()).unwrap_or_default())}
+                </span>
             </p>
             <div class="card-actions" role="group" aria-label=group_label>
                 <button

@@ -6,7 +6,8 @@
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use obsim::backup::scheduler::BackupRequest;
 use obsim::backup::{BackupType, Encryption};
-use obsim::restore::RestoreRequest;
+use obsim::resource::{MILLI, PoolSpec, UnitSpec};
+use obsim::restore::{RestoreRequest, RestoreSource};
 use obsim::sim::{HOUR, MINUTE, SECOND};
 use obsim::{Cluster, ClusterOptions};
 use std::hint::black_box;
@@ -197,22 +198,36 @@ fn one_hour_three_busy_tenants(cr: &mut Criterion) {
         .expect("full starts");
     run_until_idle(&mut c, MYSQL);
     c.advance(5 * MINUTE); // the archive checkpoint passes the set's END_SCN
-    c.start_restore(&RestoreRequest {
+    let unit = UnitSpec {
+        max_cpu: Some(2 * MILLI),
+        memory_size: Some(5 << 30),
+        ..UnitSpec::default()
+    };
+    c.resources.create_unit("u", &unit, false, 0).expect("unit");
+    let zones: Vec<String> = c.zones.iter().map(|z| z.name.clone()).collect();
+    let pool = PoolSpec {
+        unit: Some("u".into()),
+        ..PoolSpec::default()
+    };
+    c.resources
+        .create_pool("restore_pool", &pool, false, &zones, 1, 0)
+        .expect("pool");
+    c.restore_tenant(&RestoreRequest {
         tenant_name: "mysql_r".into(),
-        uris: vec![
-            "file:///backup/mysql/data".into(),
-            "file:///backup/mysql/archive".into(),
-        ],
+        source: RestoreSource::From(
+            "file:///backup/mysql/data,file:///backup/mysql/archive".into(),
+        ),
         options: "pool_list=restore_pool".into(),
         ..RestoreRequest::default()
     })
+    .0
     .expect("restore starts");
     while !c.restore.jobs.is_empty() {
         c.advance(SECOND);
     }
     assert!(c.restore.history.last().is_some_and(|j| j.succeeded));
-    c.activate_standby("mysql_r").expect("activate");
     let restored = c.tenant_by_name("mysql_r").expect("restored tenant").id;
+    c.activate_standby(restored, false).expect("activate");
     // A restored tenant starts with no background writes; make it as busy as the others.
     c.set_workload_rate(restored, RATE);
     let busy: Vec<u64> = c

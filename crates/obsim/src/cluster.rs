@@ -8,6 +8,7 @@ use crate::compat::CompatMode;
 use crate::error::{code, ob_message};
 use crate::medium::{BackupMedium, join};
 use crate::params::ParamValues;
+use crate::resource::Resources;
 use crate::restore::RestoreState;
 use crate::session_log::ClusterOptions;
 use crate::sim::{Clock, EPOCH_MICROS, EventQueue, Micros, RngStreams, SECOND, micros_of_scn};
@@ -139,9 +140,9 @@ pub enum Event {
     ArchiveTick,
     /// One step of a backup job's state machine.
     JobStep { tenant_id: u64, job_id: u64 },
-    /// One step of a restore job.
-    RestoreStep { job_id: u64 },
-    /// Every 10 s: backup cleanup by delete policy.
+    /// One step of a restore job: the sys job (tenant 1) or the restored tenant's own.
+    RestoreStep { tenant_id: u64, job_id: u64 },
+    /// Backup cleanup: the hourly trigger and the steps of running delete jobs.
     CleanTick,
 }
 
@@ -179,6 +180,8 @@ pub struct Cluster {
     /// Databases, tables and rows of every tenant (the SQL layer's user data).
     pub user_data: BTreeMap<u64, UserData>,
     pub restore: RestoreState,
+    /// Resource units and pools (DBA_OB_UNIT_CONFIGS, DBA_OB_RESOURCE_POOLS).
+    pub resources: Resources,
     pub rs_events: Vec<RsEvent>,
     /// A cluster upgrade is under way: backups cannot start (9040 "cluster upgrading").
     pub upgrading: bool,
@@ -192,8 +195,8 @@ pub struct Cluster {
     /// statement changed one. An event at another time is a stale one and does nothing.
     #[serde(default)]
     archive_tick_at: Option<Micros>,
-    /// The pending cleaner pass (`Event::CleanTick`, on the ten-second grid), while some tenant
-    /// has a delete policy or a delete job.
+    /// The pending cleaner pass (`Event::CleanTick`): on the hour while some tenant has a
+    /// readable delete policy, sooner while a delete job runs (`Cluster::next_clean_due`).
     #[serde(default)]
     clean_tick_at: Option<Micros>,
 }
@@ -210,7 +213,7 @@ impl Cluster {
         let options = crate::limits::clamp_options(options);
         let clock = Clock::new();
         let now = clock.now();
-        let zones = (1..=3)
+        let zones: Vec<Zone> = (1..=3)
             .map(|i| Zone {
                 name: format!("zone{i}"),
             })
@@ -258,6 +261,13 @@ impl Cluster {
             .filter(|t| t.tenant_type != TenantType::Meta)
             .map(|t| (t.id, UserData::for_mode(t.mode)))
             .collect();
+        let zone_names: Vec<String> = zones.iter().map(|z| z.name.clone()).collect();
+        let users: Vec<(u64, &str)> = tenants
+            .iter()
+            .filter(|t| t.is_user())
+            .map(|t| (t.id, t.name.as_str()))
+            .collect();
+        let resources = Resources::seeded(&users, &zone_names, now);
         let events = EventQueue::new();
         Cluster {
             seed,
@@ -275,6 +285,7 @@ impl Cluster {
             medium: BackupMedium::default(),
             user_data,
             restore: RestoreState::default(),
+            resources,
             rs_events: Vec::new(),
             upgrading: false,
             defer_workload: false,
@@ -428,7 +439,7 @@ impl Cluster {
             }
             Event::ArchiveTick | Event::CleanTick => {}
             Event::JobStep { tenant_id, job_id } => self.step_job(tenant_id, job_id),
-            Event::RestoreStep { job_id } => self.step_restore(job_id),
+            Event::RestoreStep { tenant_id, job_id } => self.step_restore(tenant_id, job_id),
         }
     }
 
@@ -445,14 +456,12 @@ impl Cluster {
         }
     }
 
-    /// The next cleaner pass, while some tenant has a delete policy or a delete job.
+    /// The next cleaner pass, when the cleaner has something due (`next_clean_due`); a pass
+    /// already pending sooner stays.
     pub(crate) fn wake_cleaner(&mut self) {
-        let needed = self
-            .backup
-            .values()
-            .any(|b| b.delete_policy.is_some() || !b.delete_jobs.is_empty());
-        if needed && self.clean_tick_at.is_none() {
-            let at = grid_after(self.now(), self.now(), 10 * SECOND);
+        if let Some(at) = self.next_clean_due()
+            && self.clean_tick_at.is_none_or(|t| at < t)
+        {
             self.clean_tick_at = Some(at);
             self.schedule(at, Event::CleanTick);
         }
@@ -483,6 +492,8 @@ impl Cluster {
                 self.on_archive_event(id, change);
             }
         }
+        // Standby tenants read what the pass archived (their log restore source).
+        self.replay_standbys();
     }
 
     fn on_archive_event(&mut self, tenant_id: u64, change: ArchiveEvent) {

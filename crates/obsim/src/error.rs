@@ -31,30 +31,61 @@ pub type ObResult<T> = Result<T, ObError>;
 /// OB codes used as RESULT values and in COMMENT texts.
 pub mod code {
     pub const OB_CANCELED: i32 = -4072;
+    pub const OB_BACKUP_DELETE_BACKUP_PIECE_NOT_ALLOWED: i32 = -9069;
     pub const OB_LOG_ARCHIVE_INTERRUPTED: i32 = -9027;
     pub const OB_LOG_ARCHIVE_NOT_RUNNING: i32 = -9029;
     pub const OB_BACKUP_DEST_NOT_CONNECT: i32 = -9070;
     pub const OB_BACKUP_DEVICE_OUT_OF_SPACE: i32 = -9082;
     pub const OB_CLOG_RECYCLE_BEFORE_ARCHIVE: i32 = -9087;
+    pub const OB_ERROR: i32 = -4000;
+    pub const OB_RESOURCE_POOL_ALREADY_GRANTED: i32 = -4626;
+    pub const OB_PRIMARY_ZONE_NOT_IN_ZONE_LIST: i32 = -4643;
+    pub const OB_TENANT_NOT_EXIST: i32 = -5157;
+    pub const OB_RESTORE_TENANT_FAILED: i32 = -9099;
+}
+
+/// The name of an OB code (ob_errno.def), as RootService writes it in a restore job's COMMENT:
+/// `ROOTSERVICE : OB_RESOURCE_POOL_ALREADY_GRANTED(-4626) on <addr> with traceid <trace>`.
+pub fn ob_error_name(ob_code: i32) -> &'static str {
+    match ob_code {
+        -4000 => "OB_ERROR",
+        -4018 => "OB_ENTRY_NOT_EXIST",
+        -4072 => "OB_CANCELED",
+        -4626 => "OB_RESOURCE_POOL_ALREADY_GRANTED",
+        -4643 => "OB_PRIMARY_ZONE_NOT_IN_ZONE_LIST",
+        -4733 => "OB_ZONE_RESOURCE_NOT_ENOUGH",
+        -5157 => "OB_TENANT_NOT_EXIST",
+        -9070 => "OB_BACKUP_DEST_NOT_CONNECT",
+        -9094 => "OB_LS_RESTORE_FAILED",
+        _ => "OB_ERR_UNEXPECTED",
+    }
 }
 
 /// The plain message of an OB code (ob_errno.def), used in COMMENT texts like
 /// `result: -9029(log archive is not running)`.
 pub fn ob_message(ob_code: i32) -> &'static str {
     match ob_code {
+        -4000 => "Common error",
         -4002 => "Invalid argument",
         -4007 => "Not supported feature or function",
         -4016 => "Internal error",
+        -4018 => "Entry not exist",
         -4072 => "Operation canceled",
         -4143 => "Version not match",
+        -4626 => "resource pool has already been granted to a tenant",
+        -4643 => "primary zone not in zone list",
+        -4733 => "zone resource is not enough to hold new units",
+        -5157 => "Unknown tenant",
         -9027 => "ob log archive interrupted",
         -9029 => "log archive is not running",
         -9036 => "Backup is in progress",
         -9040 => "backup can not start",
         -9047 => "invalid password for backup",
+        -9069 => "deleting backup piece is not allowed",
         -9070 => "can not connect to backup destination",
         -9082 => "backup device out of space",
         -9087 => "observer clog is recycled before archive",
+        -9094 => "Restore log stream failed",
         _ => "Internal error",
     }
 }
@@ -162,8 +193,33 @@ impl ObError {
         ObError::new(-4179, 4179, "HY000", format!("{what} not allowed"))
     }
 
+    /// 4179 raised without user text: `Operation not allowed now`.
+    pub fn op_not_allow_now() -> ObError {
+        ObError::new(-4179, 4179, "HY000", "Operation not allowed now")
+    }
+
     pub fn entry_not_exist(what: &str) -> ObError {
         ObError::new(-4018, 4018, "HY000", what.to_string())
+    }
+
+    /// 1210 `Miss argument for <what>` (OB_MISS_ARGUMENT, −4277).
+    pub fn miss_argument(what: &str) -> ObError {
+        ObError::new(-4277, 1210, "HY000", format!("Miss argument for {what}"))
+    }
+
+    /// 1525 `Incorrect <kind> value: '<value>'` (OB_ERR_WRONG_VALUE, −5241).
+    pub fn wrong_value(kind: &str, value: &str) -> ObError {
+        ObError::new(
+            -5241,
+            1525,
+            "HY000",
+            format!("Incorrect {kind} value: '{value}'"),
+        )
+    }
+
+    /// 4012 `Timeout`: a statement's own time limit ran out.
+    pub fn timeout() -> ObError {
+        ObError::ob(-4012, "Timeout")
     }
 
     pub fn config_unknown() -> ObError {
@@ -286,6 +342,93 @@ impl ObError {
 
     pub fn restore_source_not_enough(what: &str) -> ObError {
         ObError::ob(-9119, what.to_string())
+    }
+
+    /// 4018 as a restore outside its window says it (R§7.3): too early, too late, a gap.
+    pub fn no_enough_log() -> ObError {
+        ObError::entry_not_exist("No enough log for restore")
+    }
+
+    /// 9120: a restore path with no format file (R§3.3, "unverified for NFS").
+    pub fn object_not_exist() -> ObError {
+        ObError::ob(-9120, "cannot find object on object storage")
+    }
+
+    /// 9099 `<tenant> restore failed, <comment>`: the blocked RESTORE statement's answer when
+    /// its job fails while creating the tenant (R§3.4).
+    pub fn restore_tenant_failed(tenant: &str, comment: &str) -> ObError {
+        ObError::ob(
+            code::OB_RESTORE_TENANT_FAILED,
+            format!("{tenant} restore failed, {comment}"),
+        )
+    }
+
+    /// 4201 `hash map/set entry not exist` (a listed restore source missing a needed piece).
+    pub fn hash_not_exist() -> ObError {
+        ObError::ob(-4201, "hash map/set entry not exist")
+    }
+
+    /// 4688: DML or DDL in a tenant that is not PRIMARY (ob_errno.def OB_STANDBY_READ_ONLY).
+    pub fn standby_read_only() -> ObError {
+        ObError::ob(-4688, "standby tenant is read only")
+    }
+
+    // --- resource units and pools (R§2.2) -------------------------------------------------
+
+    /// 4659 `invalid <what> value, min value is <min>`.
+    pub fn unit_value_below_limit(what: &str, min: u64) -> ObError {
+        ObError::ob(-4659, format!("invalid {what} value, min value is {min}"))
+    }
+
+    pub fn resource_unit_exist(unit: &str) -> ObError {
+        ObError::ob(-4649, format!("resource unit '{unit}' already exist"))
+    }
+
+    pub fn resource_unit_not_exist(unit: &str) -> ObError {
+        ObError::ob(-4648, format!("resource unit '{unit}' not exist"))
+    }
+
+    /// 4634: DROP RESOURCE UNIT of a unit a pool uses.
+    pub fn resource_unit_is_referenced(unit: &str) -> ObError {
+        ObError::ob(
+            -4634,
+            format!("resource unit '{unit}' is referenced by some resource pool"),
+        )
+    }
+
+    pub fn resource_pool_exist(pool: &str) -> ObError {
+        ObError::ob(-4651, format!("resource pool '{pool}' exist"))
+    }
+
+    pub fn resource_pool_not_exist(pool: &str) -> ObError {
+        ObError::ob(-4650, format!("resource pool '{pool}' not exist"))
+    }
+
+    pub fn resource_pool_already_granted(pool: &str) -> ObError {
+        ObError::ob(
+            code::OB_RESOURCE_POOL_ALREADY_GRANTED,
+            format!("resource pool '{pool}' has already been granted to a tenant"),
+        )
+    }
+
+    /// 4656: more units per zone than the zone has servers.
+    pub fn pool_unit_num_too_big() -> ObError {
+        ObError::ob(
+            -4656,
+            "resource pool unit num is bigger than zone server count",
+        )
+    }
+
+    pub fn zone_info_not_exist(zone: &str) -> ObError {
+        ObError::ob(-4530, format!("Zone info '{zone}' not exist"))
+    }
+
+    /// 4641 `Duplicated zone '<z>' in zone list <list>`.
+    pub fn zone_duplicated(zone: &str, list: &str) -> ObError {
+        ObError::ob(
+            -4641,
+            format!("Duplicated zone '{zone}' in zone list {list}"),
+        )
     }
 
     // --- user databases and tables (MySQL's errors) ---------------------------------------

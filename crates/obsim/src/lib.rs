@@ -21,6 +21,7 @@ pub mod obclient;
 pub mod order;
 pub mod params;
 pub mod replay;
+pub mod resource;
 pub mod restore;
 pub mod scenario;
 pub mod session_log;

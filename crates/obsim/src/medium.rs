@@ -19,6 +19,33 @@ pub enum DestType {
     Archive,
 }
 
+/// The state of a backup set's or an archive piece's files on its destination (FILE_STATUS of
+/// DBA_OB_BACKUP_SET_FILES and DBA_OB_ARCHIVELOG_PIECE_FILES; the same strings for both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileStatus {
+    Available,
+    Copying,
+    Incomplete,
+    Deleting,
+    Expired,
+    Broken,
+    Deleted,
+}
+
+impl FileStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileStatus::Available => "AVAILABLE",
+            FileStatus::Copying => "COPYING",
+            FileStatus::Incomplete => "INCOMPLETE",
+            FileStatus::Deleting => "DELETING",
+            FileStatus::Expired => "EXPIRED",
+            FileStatus::Broken => "BROKEN",
+            FileStatus::Deleted => "DELETED",
+        }
+    }
+}
+
 /// Files by full path (`file:///data/nfs/backup/data/format.obbak`), with their sizes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BackupMedium {
@@ -41,6 +68,11 @@ pub fn join(root: &str, rel: &str) -> String {
 impl BackupMedium {
     pub fn write(&mut self, path: String, size: u64) {
         self.files.insert(path, size);
+    }
+
+    /// Removes one file (nothing if it is not there).
+    pub fn remove(&mut self, path: &str) {
+        self.files.remove(path);
     }
 
     pub fn remove_prefix(&mut self, prefix: &str) {

@@ -386,6 +386,8 @@ fn unreachable_session() -> Session {
         database: Some("oceanbase".into()),
         encryption: None,
         decryption: Vec::new(),
+        restore_preview: None,
+        restore_source: Vec::new(),
         connection_id: FIRST_CONNECTION_ID,
     }
 }

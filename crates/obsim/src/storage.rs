@@ -327,6 +327,54 @@ impl TenantStorage {
         state
     }
 
+    /// What a restore rebuilds from a set chain and the log: each set's own blocks as they
+    /// were at its snapshot (`(snapshot_scn, copied_blocks)`, FULL first), then every logged
+    /// write after the last snapshot up to `until`. Equals `blocks_as_of(until)` when the sets
+    /// hold what they should (property-tested), without reading the live blocks.
+    pub fn rebuild(&self, sets: &[(u64, &[u32])], until: u64) -> Vec<u64> {
+        let mut state = vec![0u64; self.block_count()];
+        for (snapshot, copied) in sets {
+            let at = self.blocks_as_of(*snapshot);
+            for &b in copied.iter() {
+                if let (Some(s), Some(&v)) = (state.get_mut(b as usize), at.get(b as usize)) {
+                    *s = v;
+                }
+            }
+        }
+        let last = sets.last().map_or(0, |(snapshot, _)| *snapshot);
+        for w in self.writes_between(last, until) {
+            if let Some(s) = state.get_mut(w.block as usize) {
+                *s = w.scn;
+            }
+        }
+        state
+    }
+
+    /// A restored tenant's storage: this tenant's layout with `blocks` as its state at `scn`,
+    /// and this tenant's history up to `scn` (so its own later backups and restores can rebuild
+    /// it); no workload of its own, and its log counted from `now`.
+    pub fn restored_copy(&self, blocks: Vec<u64>, scn: u64, now: Micros) -> TenantStorage {
+        let mut restored = TenantStorage {
+            log_streams: self.log_streams.clone(),
+            tablets: self.tablets.clone(),
+            last_write_scn: blocks,
+            sql_writes: self
+                .sql_writes
+                .iter()
+                .take_while(|w| w.scn <= scn)
+                .copied()
+                .collect(),
+            workload_runs: self.workload_runs.clone(),
+            synced_tick: self.synced_tick,
+            workload_rate: 0,
+            sql_log_bytes: 0,
+            inherited_log_bytes: 0,
+        };
+        restored.truncate_history(scn);
+        restored.inherited_log_bytes = restored.log_bytes(now);
+        restored
+    }
+
     /// Number of user macroblocks changed after `scn`.
     pub fn changed_since(&self, scn: u64) -> usize {
         let start = self.sys_block_range().end as usize;

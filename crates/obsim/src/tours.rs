@@ -129,6 +129,9 @@ pub struct Step {
     /// Typed into the console and run (empty: nothing to run).
     pub run: &'static str,
     pub points_at: &'static [Region],
+    /// The doc page of this step, under `600.manage/600.backup-and-recovery/` of the OceanBase
+    /// docs (the same numbered path in the `en-US` and `zh-CN` trees).
+    pub doc: &'static str,
 }
 
 pub struct Tour {
@@ -158,6 +161,7 @@ const fn step(
     until: Option<Until>,
     run: &'static str,
     points_at: &'static [Region],
+    doc: &'static str,
 ) -> Step {
     Step {
         title,
@@ -165,8 +169,18 @@ const fn step(
         until,
         run,
         points_at,
+        doc,
     }
 }
+
+const PREPARE: &str = "400.data-backup/100.preparation-before-data-backup.md";
+const ARCHIVE_ON: &str = "300.log-archive/300.open-the-log-archive-mode.md";
+const ARCHIVE_PROGRESS: &str = "300.log-archive/600.view-log-archive-progress.md";
+const FULL: &str = "400.data-backup/200.initiate-full-data-backup.md";
+const INCREMENTAL_DOC: &str = "400.data-backup/300.initiate-incremental-data-backup.md";
+const STOP: &str = "400.data-backup/400.stop-data-backup.md";
+const PROGRESS: &str = "400.data-backup/500.view-data-backup-progress.md";
+const HISTORY: &str = "400.data-backup/600.view-data-backup-history.md";
 
 static SYS_DESTS: Step = step(
     "Set the destinations",
@@ -177,6 +191,7 @@ static SYS_DESTS: Step = step(
      ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///backup/oracle/archive' TENANT = oracle_tenant;\n\
      ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///backup/oracle/data' TENANT = oracle_tenant;",
     &[Console, Tenants],
+    PREPARE,
 );
 static SYS_ARCHIVELOG: Step = step(
     "Turn on log archiving",
@@ -184,6 +199,7 @@ static SYS_ARCHIVELOG: Step = step(
     None,
     "ALTER SYSTEM ARCHIVELOG;",
     &[Tenants],
+    ARCHIVE_ON,
 );
 static SYS_WAIT_ARCHIVE: Step = step(
     "Wait for DOING",
@@ -191,6 +207,7 @@ static SYS_WAIT_ARCHIVE: Step = step(
     Some(Until::ArchiveDoing),
     "SELECT TENANT_ID, STATUS FROM CDB_OB_ARCHIVELOG;",
     &[Tenants, Console],
+    ARCHIVE_PROGRESS,
 );
 static SYS_BACKUP_ALL: Step = step(
     "Back up every tenant",
@@ -198,6 +215,7 @@ static SYS_BACKUP_ALL: Step = step(
     None,
     "ALTER SYSTEM BACKUP DATABASE;",
     &[Jobs],
+    FULL,
 );
 static SYS_WATCH: Step = step(
     "Watch the jobs",
@@ -205,6 +223,7 @@ static SYS_WATCH: Step = step(
     Some(Until::Copying),
     "SELECT TENANT_ID, JOB_ID, JOB_LEVEL, STATUS FROM CDB_OB_BACKUP_JOBS;",
     &[Jobs, Blocks],
+    PROGRESS,
 );
 static PASSWORD: Step = step(
     "Set a backup password",
@@ -212,6 +231,7 @@ static PASSWORD: Step = step(
     None,
     "SET ENCRYPTION ON IDENTIFIED BY 'obplay' ONLY;",
     &[Console],
+    FULL,
 );
 static LOGIN: Step = step(
     "Log on to the tenant",
@@ -219,6 +239,7 @@ static LOGIN: Step = step(
     None,
     "connect root@mysql_tenant",
     &[Console],
+    FULL,
 );
 static USER_DESTS: Step = step(
     "Set the destinations",
@@ -227,6 +248,7 @@ static USER_DESTS: Step = step(
     "ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///backup/mysql/archive';\n\
      ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///backup/mysql/data';",
     &[Console, Tenants],
+    PREPARE,
 );
 static USER_ARCHIVELOG: Step = step(
     "Turn on log archiving",
@@ -234,6 +256,7 @@ static USER_ARCHIVELOG: Step = step(
     None,
     "ALTER SYSTEM ARCHIVELOG;",
     &[Tenants],
+    ARCHIVE_ON,
 );
 static USER_WAIT_ARCHIVE: Step = step(
     "Wait for DOING",
@@ -241,6 +264,7 @@ static USER_WAIT_ARCHIVE: Step = step(
     Some(Until::ArchiveDoing),
     "SELECT STATUS FROM DBA_OB_ARCHIVELOG;",
     &[Tenants, Console],
+    ARCHIVE_PROGRESS,
 );
 static USER_BACKUP: Step = step(
     "Back up the tenant",
@@ -248,6 +272,7 @@ static USER_BACKUP: Step = step(
     None,
     "ALTER SYSTEM BACKUP DATABASE;",
     &[Jobs, Blocks],
+    FULL,
 );
 
 static FULL_SYS: Tour = Tour {
@@ -265,6 +290,7 @@ static FULL_SYS: Tour = Tour {
             None,
             "ALTER SYSTEM SET ha_low_thread_score = 10 TENANT = all_user;",
             &[Console],
+            FULL,
         ),
         &SYS_BACKUP_ALL,
         &SYS_WATCH,
@@ -274,6 +300,7 @@ static FULL_SYS: Tour = Tour {
             Some(Until::BackupsDone),
             "SELECT TENANT_ID, JOB_ID, JOB_LEVEL, STATUS, RESULT FROM CDB_OB_BACKUP_JOB_HISTORY;",
             &[History, Sets, Blocks],
+            HISTORY,
         ),
         &PASSWORD,
         &step(
@@ -282,6 +309,7 @@ static FULL_SYS: Tour = Tour {
             None,
             "ALTER SYSTEM BACKUP TENANT = mysql_tenant PLUS ARCHIVELOG;",
             &[Jobs, Blocks],
+            FULL,
         ),
         &step(
             "Let it finish",
@@ -289,6 +317,7 @@ static FULL_SYS: Tour = Tour {
             Some(Until::BackupsDone),
             "SELECT BACKUP_SET_ID, BACKUP_TYPE, PLUS_ARCHIVELOG, ENCRYPTION_MODE, STATUS FROM CDB_OB_BACKUP_SET_FILES WHERE TENANT_ID = 1002;",
             &[Sets, History],
+            HISTORY,
         ),
     ],
 };
@@ -310,6 +339,7 @@ static FULL_USER: Tour = Tour {
             Some(Until::BackupsDone),
             "SELECT JOB_ID, BACKUP_SET_ID, PLUS_ARCHIVELOG, ENCRYPTION_MODE, STATUS FROM DBA_OB_BACKUP_JOB_HISTORY;",
             &[History, Sets],
+            HISTORY,
         ),
         &PASSWORD,
         &step(
@@ -318,6 +348,7 @@ static FULL_USER: Tour = Tour {
             None,
             "ALTER SYSTEM BACKUP DATABASE PLUS ARCHIVELOG;",
             &[Jobs, Blocks],
+            FULL,
         ),
         &step(
             "Let it finish",
@@ -325,6 +356,7 @@ static FULL_USER: Tour = Tour {
             Some(Until::BackupsDone),
             "SELECT BACKUP_SET_ID, BACKUP_TYPE, PLUS_ARCHIVELOG, ENCRYPTION_MODE, STATUS FROM DBA_OB_BACKUP_SET_FILES;",
             &[Sets, History],
+            HISTORY,
         ),
     ],
 };
@@ -345,6 +377,7 @@ static INCREMENTAL: Tour = Tour {
             None,
             "ALTER SYSTEM BACKUP INCREMENTAL DATABASE;",
             &[Jobs],
+            INCREMENTAL_DOC,
         ),
         &step(
             "See the conversion",
@@ -352,6 +385,7 @@ static INCREMENTAL: Tour = Tour {
             None,
             "SELECT JOB_ID, BACKUP_SET_ID, BACKUP_TYPE, STATUS FROM DBA_OB_BACKUP_JOBS;",
             &[Jobs, Blocks],
+            PROGRESS,
         ),
         &step(
             "Let it finish",
@@ -359,6 +393,7 @@ static INCREMENTAL: Tour = Tour {
             Some(Until::BackupsDone),
             "SELECT BACKUP_SET_ID, BACKUP_TYPE, MACRO_BLOCK_COUNT, STATUS FROM DBA_OB_BACKUP_SET_FILES;",
             &[Sets, Blocks],
+            HISTORY,
         ),
         &step(
             "Change some data",
@@ -367,6 +402,7 @@ static INCREMENTAL: Tour = Tour {
             "CREATE TABLE test.orders (id INT PRIMARY KEY, amount INT);\n\
              INSERT INTO test.orders VALUES (1, 10), (2, 20), (3, 30);",
             &[Blocks, Console],
+            INCREMENTAL_DOC,
         ),
         &step(
             "Back up incrementally",
@@ -374,6 +410,7 @@ static INCREMENTAL: Tour = Tour {
             None,
             "ALTER SYSTEM BACKUP INCREMENTAL DATABASE;",
             &[Jobs, Blocks],
+            INCREMENTAL_DOC,
         ),
         &step(
             "Let it finish",
@@ -381,6 +418,7 @@ static INCREMENTAL: Tour = Tour {
             Some(Until::BackupsDone),
             "SELECT BACKUP_SET_ID, BACKUP_TYPE, PREV_FULL_BACKUP_SET_ID, MACRO_BLOCK_COUNT, STATUS FROM DBA_OB_BACKUP_SET_FILES;",
             &[Sets, Blocks],
+            HISTORY,
         ),
     ],
 };
@@ -402,6 +440,7 @@ static CANCEL: Tour = Tour {
             None,
             "ALTER SYSTEM CANCEL BACKUP;",
             &[Jobs],
+            STOP,
         ),
         &step(
             "Let it stop",
@@ -409,6 +448,7 @@ static CANCEL: Tour = Tour {
             Some(Until::BackupsDone),
             "SELECT TENANT_ID, JOB_ID, JOB_LEVEL, STATUS, RESULT FROM CDB_OB_BACKUP_JOB_HISTORY;",
             &[History],
+            STOP,
         ),
         &step(
             "What is left",
@@ -416,6 +456,7 @@ static CANCEL: Tour = Tour {
             None,
             "SELECT TENANT_ID, BACKUP_SET_ID, STATUS, FILE_STATUS FROM CDB_OB_BACKUP_SET_FILES;",
             &[Sets, Blocks],
+            STOP,
         ),
     ],
 };
@@ -621,6 +662,11 @@ mod tests {
                 assert!(sentences <= 2 && s.text.ends_with('.'), "{}", s.text);
                 assert!(s.text.len() <= 140, "{}", s.text);
                 assert!(!s.points_at.is_empty());
+                assert!(
+                    s.doc.starts_with("300.log-archive/") || s.doc.starts_with("400.data-backup/"),
+                    "{}",
+                    s.doc
+                );
                 let run = s.run.trim();
                 assert!(
                     is_login_line(run) || is_complete_in(run, crate::CompatMode::MySql),

@@ -1,8 +1,10 @@
 //! Property tests of the engine: random schedules of operations over a small cluster (both user
 //! tenants with an archive dest, a data dest and ARCHIVELOG on), checking what must hold
 //! whatever happens: incrementals hold exactly the changed macroblocks, a restore reproduces
-//! the source as of its SCN, ids only grow, every job ends, and the whole state is a function
-//! of the seed and the schedule (also across a save/load, and through the shell's session log).
+//! the source as of its SCN, the restorable window holds exactly the targets a restore accepts
+//! (any moment inside restores, the moment past it is 4018), ids only grow, every job ends, and
+//! the whole state is a function of the seed and the schedule (also across a save/load, and
+//! through the shell's session log).
 //!
 //! Errors from starting things are expected and ignored: the properties are about the states
 //! that result. Each test runs a moderate number of cases; for a deeper search run
@@ -15,7 +17,8 @@
 
 use obsim::backup::scheduler::BackupRequest;
 use obsim::backup::{BackupSet, BackupType, Encryption, FileStatus, JobLevel, SetStatus};
-use obsim::restore::RestoreRequest;
+use obsim::resource::{MILLI, PoolSpec, UnitSpec};
+use obsim::restore::{RestoreRequest, RestoreSource, RestoreTarget};
 use obsim::shell::{Entry, Shell, transcript};
 use obsim::sim::{HOUR, MINUTE, SECOND};
 use obsim::sql::exec::{self, Session};
@@ -272,6 +275,14 @@ impl World {
             high_water: BTreeMap::new(),
             restore_high_water: 0,
         };
+        let unit = UnitSpec {
+            max_cpu: Some(2 * MILLI),
+            memory_size: Some(8 << 30),
+            ..UnitSpec::default()
+        };
+        w.c.resources
+            .create_unit("restore_unit", &unit, false, 0)
+            .expect("unit");
         w.c.advance(20 * SECOND);
         w.sql(MYSQL, "CREATE DATABASE shop");
         w.sql(
@@ -384,21 +395,17 @@ impl World {
                 let _ = c.set_archive_mode(*tenant, *on);
             }
             Op::Restore { tenant, until } => {
-                let until_scn = until.map(|f| restore_target(c, *tenant, f));
-                let req = RestoreRequest {
-                    tenant_name: format!("r{}", c.restore.last_job_id + 1),
-                    uris: vec![data_root(*tenant), archive_root(*tenant)],
-                    until_scn,
-                    options: "pool_list=restore_pool".into(),
-                    ..RestoreRequest::default()
-                };
-                let _ = c.start_restore(&req);
+                let until = until.map_or(RestoreTarget::Latest, |f| {
+                    RestoreTarget::Scn(restore_target(c, *tenant, f))
+                });
+                let _ = restore(c, *tenant, until);
             }
             Op::CancelRestore => {
                 if let Some(name) = c
                     .restore
                     .jobs
-                    .first()
+                    .iter()
+                    .find(|j| j.restore_tenant_id != 0)
                     .map(|j| j.restore_tenant_name.clone())
                 {
                     let _ = c.cancel_restore(&name);
@@ -432,6 +439,33 @@ impl World {
             c.advance(MINUTE);
         }
     }
+}
+
+/// A restore of `tenant`'s backups (both of its roots) into a fresh pool: the whole statement,
+/// waiting for the tenant as RESTORE does. Returns the job id, or the statement's error.
+fn restore(
+    c: &mut Cluster,
+    tenant: u64,
+    until: RestoreTarget,
+) -> Result<u64, obsim::error::ObError> {
+    let n = c.restore.last_job_id + 1;
+    let pool = format!("pool{n}");
+    let zones: Vec<String> = c.zones.iter().map(|z| z.name.clone()).collect();
+    let spec = PoolSpec {
+        unit: Some("restore_unit".into()),
+        ..PoolSpec::default()
+    };
+    let _ = c
+        .resources
+        .create_pool(&pool, &spec, true, &zones, 1, c.now());
+    let req = RestoreRequest {
+        tenant_name: format!("r{n}"),
+        source: RestoreSource::From(format!("{},{}", data_root(tenant), archive_root(tenant))),
+        until,
+        options: format!("pool_list={pool}"),
+        ..RestoreRequest::default()
+    };
+    c.restore_tenant(&req).0
 }
 
 fn root(tenant: u64, archive: bool) -> String {
@@ -585,7 +619,12 @@ fn changed_blocks(storage: &TenantStorage, base: u64, snapshot: u64) -> Vec<u32>
 /// the set chain plus archived log it used really hold that state.
 fn check_restores(w: &World) -> Result<(), TestCaseError> {
     let c = &w.c;
-    for job in c.restore.history.iter().filter(|j| j.succeeded) {
+    for job in c
+        .restore
+        .history
+        .iter()
+        .filter(|j| j.succeeded && !j.is_sys())
+    {
         let s = job.restore_scn;
         let src = job.backup_tenant_id;
         let Some(tenant) = c.tenant_by_name(&job.restore_tenant_name) else {
@@ -609,7 +648,8 @@ fn check_restores(w: &World) -> Result<(), TestCaseError> {
             src,
             s
         );
-        // The chain it names: a FULL then INCs, each over the one before.
+        // The chain it names: a FULL then INCs, each over the FULL and a set before it in the
+        // chain (OceanBase keeps every INC whose bases it holds, so two INCs may share a base).
         let sets: Vec<&BackupSet> = job
             .backup_set_list
             .split(',')
@@ -635,9 +675,18 @@ fn check_restores(w: &World) -> Result<(), TestCaseError> {
             return Err(TestCaseError::fail("restore with no set"));
         };
         prop_assert_eq!(first.backup_type, BackupType::Full);
-        for pair in sets.windows(2) {
-            prop_assert_eq!(pair[1].backup_type, BackupType::Inc);
-            prop_assert_eq!(pair[1].prev_inc_backup_set_id, pair[0].backup_set_id);
+        for (i, inc) in sets.iter().enumerate().skip(1) {
+            prop_assert_eq!(inc.backup_type, BackupType::Inc);
+            prop_assert_eq!(inc.prev_full_backup_set_id, first.backup_set_id);
+            prop_assert!(
+                sets[..i]
+                    .iter()
+                    .any(|s| s.backup_set_id == inc.prev_inc_backup_set_id),
+                "restore {}: set {} is over {}, not in the chain before it",
+                job.job_id,
+                inc.backup_set_id,
+                inc.prev_inc_backup_set_id
+            );
         }
         prop_assert!(sets.iter().all(|s| s.is_usable_base()));
         prop_assert!(
@@ -745,7 +794,14 @@ fn check_ids(w: &mut World) -> Result<(), TestCaseError> {
             "tenant {t}: last ids went back from {before:?} to {now:?}"
         );
     }
-    let mut restores: Vec<_> = c.restore.jobs.iter().chain(&c.restore.history).collect();
+    // The sys job and the user job of a restore share its id: count the sys jobs.
+    let mut restores: Vec<_> = c
+        .restore
+        .jobs
+        .iter()
+        .chain(&c.restore.history)
+        .filter(|j| j.is_sys())
+        .collect();
     restores.sort_by_key(|j| j.job_id);
     for pair in restores.windows(2) {
         prop_assert!(
@@ -821,17 +877,132 @@ fn check_all_ended(c: &Cluster) -> Result<(), TestCaseError> {
         c.restore.jobs.is_empty(),
         "restores still running after 2 h"
     );
-    let mut ids: Vec<u64> = c.restore.history.iter().map(|j| j.job_id).collect();
+    let mut ids: Vec<u64> = c
+        .restore
+        .history
+        .iter()
+        .filter(|j| j.is_sys())
+        .map(|j| j.job_id)
+        .collect();
     ids.sort_unstable();
     prop_assert_eq!(ids, (1..=c.restore.last_job_id).collect::<Vec<_>>());
+    // A user job that ended is in history as long as its tenant exists, and agrees with its
+    // sys job.
+    for u in c.restore.history.iter().filter(|j| !j.is_sys()) {
+        prop_assert!(
+            c.tenant(u.tenant_id).is_some(),
+            "user row of a dropped tenant"
+        );
+        let sys = c
+            .restore
+            .history
+            .iter()
+            .find(|j| j.is_sys() && j.job_id == u.job_id);
+        prop_assert!(
+            sys.is_some_and(|s| s.succeeded == u.succeeded),
+            "restore {}: sys and user rows disagree",
+            u.job_id
+        );
+    }
     Ok(())
+}
+
+/// Property 7: the restorable window is exactly the set of targets a restore accepts. For every
+/// window of a user tenant (its data root × its archive root) and every SCN where the answer
+/// could change (each segment's ends, each set's MIN_RESTORE_SCN, each piece's SCNs, ± 1), the
+/// plan succeeds iff the window holds the SCN, with the chain of the segment that holds it, and
+/// fails otherwise with OceanBase's 4018.
+fn check_window_decides(c: &Cluster) -> Result<(), TestCaseError> {
+    for tenant in USERS {
+        for win in c.restore_windows(tenant) {
+            let source = RestoreSource::From(format!("{},{}", win.data_root, win.archive_root));
+            let mut probes: Vec<u64> = vec![0, 1, c.current_scn(), u64::MAX];
+            for seg in &win.segments {
+                probes.extend([seg.from, seg.to]);
+            }
+            for set in c.sets_at(tenant, &win.data_root) {
+                probes.extend([set.min_restore_scn, set.start_replay_scn]);
+            }
+            for p in c.pieces_at(tenant, std::slice::from_ref(&win.archive_root)) {
+                probes.extend([p.start_scn, p.end_scn, p.checkpoint_scn]);
+            }
+            let around: Vec<u64> = probes
+                .iter()
+                .flat_map(|&p| [p.saturating_sub(1), p, p.saturating_add(1)])
+                .collect();
+            for target in around {
+                let plan = c.plan_restore(&source, &RestoreTarget::Scn(target), None);
+                let inside = win.contains(target);
+                match plan {
+                    Ok(plan) => {
+                        prop_assert!(
+                            inside,
+                            "{target} is planned but outside {:?}",
+                            win.intervals
+                        );
+                        let seg = win
+                            .segments
+                            .iter()
+                            .find(|s| s.from <= target && target <= s.to);
+                        let chain: Vec<u64> =
+                            plan.choice.sets.iter().map(|s| s.backup_set_id).collect();
+                        prop_assert_eq!(
+                            Some(&chain),
+                            seg.map(|s| &s.set_ids),
+                            "{}: the plan's chain is not its segment's",
+                            target
+                        );
+                    }
+                    Err(e) => {
+                        prop_assert!(
+                            !inside,
+                            "{target} is in {:?} but refused: {e}",
+                            win.intervals
+                        );
+                        prop_assert_eq!(
+                            e.to_string(),
+                            "ERROR 4018 (HY000): No enough log for restore"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A target inside a user tenant's window at its own roots (`pick` chooses the interval and
+/// the point in it), if the window is not empty.
+fn target_inside(c: &Cluster, pick: &prop::sample::Index) -> Option<(u64, u64)> {
+    let mut spans: Vec<(u64, u64, u64)> = Vec::new();
+    for tenant in USERS {
+        let win = c.restore_window(tenant, &data_root(tenant), &archive_root(tenant));
+        spans.extend(win.intervals.iter().map(|&(a, b)| (tenant, a, b)));
+    }
+    if spans.is_empty() {
+        return None;
+    }
+    let (tenant, a, b) = spans[pick.index(spans.len())];
+    let width = b - a;
+    // Spread over the interval: its ends and points between them.
+    let at = match pick.index(4) {
+        0 => a,
+        1 => b,
+        _ => a + (u128::from(width) * (pick.index(1000) as u128) / 1000) as u64,
+    };
+    Some((tenant, at))
 }
 
 // --- the properties -------------------------------------------------------------------------------
 
 fn cases() -> ProptestConfig {
+    // PROPTEST_CASES overrides the default (an explicit `cases` would hide it).
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(24);
     ProptestConfig {
-        cases: 24,
+        cases,
         max_shrink_iters: 512,
         // This file is the only one the tests own: no proptest-regressions/ beside it.
         failure_persistence: None,
@@ -893,6 +1064,51 @@ proptest! {
         prop_assert_eq!(a.c.state_hash(), b.c.state_hash());
         // The hash is only as good as the serialisation under it; compare everything too.
         prop_assert!(format!("{:?}", a.c) == format!("{:?}", b.c), "states differ");
+    }
+
+    /// 7. The window decides: a target is planned exactly when the window holds it (spec §4.3).
+    #[test]
+    fn the_window_holds_exactly_the_targets_a_restore_accepts((cfg, ops) in schedule()) {
+        let mut w = run(&cfg, &ops);
+        w.drain();
+        check_window_decides(&w.c)?;
+    }
+
+    /// 8. A restore to any moment inside the window succeeds and gives back the source's
+    /// blocks and rows as of that moment; the moment just past the window's end fails with
+    /// OceanBase's 4018 and changes nothing.
+    #[test]
+    fn a_restore_inside_the_window_succeeds_and_one_outside_fails_with_4018(
+        (cfg, ops) in schedule(),
+        pick in any::<prop::sample::Index>()
+    ) {
+        let mut w = run(&cfg, &ops);
+        w.drain();
+        if let Some((tenant, at)) = target_inside(&w.c, &pick) {
+            let job = restore(&mut w.c, tenant, RestoreTarget::Scn(at));
+            prop_assert!(job.is_ok(), "restore of {} to {} in its window: {:?}", tenant, at, job);
+            w.drain();
+            let id = job.unwrap_or_default();
+            let user = w.c.restore.history.iter().find(|j| !j.is_sys() && j.job_id == id);
+            prop_assert!(
+                user.is_some_and(|j| j.succeeded && j.restore_scn == at),
+                "restore {} to {} did not succeed: {:?}",
+                id,
+                at,
+                user
+            );
+            check_restores(&w)?;
+            let win = w.c.restore_window(tenant, &data_root(tenant), &archive_root(tenant));
+            let past = win.intervals.iter().map(|&(_, b)| b).max().unwrap_or(0) + 1;
+            let last_job = w.c.restore.last_job_id;
+            let e = restore(&mut w.c, tenant, RestoreTarget::Scn(past));
+            prop_assert_eq!(
+                e.map_err(|e| e.to_string()),
+                Err("ERROR 4018 (HY000): No enough log for restore".to_string())
+            );
+            // The refused statement made no job.
+            prop_assert!(w.c.restore.jobs.is_empty() && w.c.restore.last_job_id == last_job);
+        }
     }
 
     /// 6. A save/load anywhere in the schedule changes nothing.
@@ -962,6 +1178,16 @@ const STATEMENTS: &[&str] = &[
     "SELECT * FROM shop.t;",
     "ALTER SYSTEM RESTORE r1 FROM 'file:///backup/mysql/data,file:///backup/mysql/archive' WITH 'pool_list=p1';",
     "ALTER SYSTEM CANCEL RESTORE r1;",
+    "CREATE RESOURCE UNIT IF NOT EXISTS u MAX_CPU 2, MEMORY_SIZE '5G';",
+    "CREATE RESOURCE POOL IF NOT EXISTS p1 UNIT = 'u', ZONE_LIST = ('zone1');",
+    "ALTER RESOURCE POOL p1 ZONE_LIST = ('zone1', 'zone2');",
+    "ALTER SYSTEM RESTORE FROM 'file:///backup/mysql/data,file:///backup/mysql/archive' UNTIL SCN = 1715248500000000000 PREVIEW;",
+    "SHOW RESTORE PREVIEW;",
+    "ALTER SYSTEM ADD RESTORE SOURCE 'file:///backup/mysql/data/backup_set_1_full,file:///backup/mysql/archive/piece_d1001r1p1';",
+    "ALTER SYSTEM RESTORE r2 WITH 'pool_list=p1';",
+    "ALTER SYSTEM RECOVER STANDBY TENANT = r1 UNTIL UNLIMITED;",
+    "ALTER SYSTEM ACTIVATE STANDBY TENANT = r1;",
+    "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///backup/mysql/archive' TENANT = r1;",
     "ALTER SYSTEM BACKUP DATABSE;",
 ];
 
@@ -1085,7 +1311,12 @@ fn a_fixed_schedule_reaches_incrementals_and_restores() {
             .any(|s| s.backup_type == BackupType::Inc && s.status == SetStatus::Success),
         "an incremental succeeded: {sets:?}"
     );
-    let restored = w.c.restore.history.iter().filter(|j| j.succeeded).count();
+    let restored =
+        w.c.restore
+            .history
+            .iter()
+            .filter(|j| j.succeeded && !j.is_sys())
+            .count();
     assert_eq!(restored, 1, "the restore succeeded");
     check_sets_hold_changed_blocks(&w.c).unwrap();
     check_restores(&w).unwrap();

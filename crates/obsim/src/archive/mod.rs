@@ -4,7 +4,7 @@
 //! the archive scheduler (`tick`) then opens, advances and stops rounds.
 
 use crate::error::{ObError, ObResult};
-use crate::medium::validate_uri;
+use crate::medium::{FileStatus, validate_uri};
 use crate::params::parse_duration;
 use crate::sim::{DAY, Micros, RngStreams, SECOND, Stream};
 use serde::{Deserialize, Serialize};
@@ -102,6 +102,65 @@ pub struct ArchiveRound {
     pub log_bytes_at_start: u64,
     /// When the scheduler may next move this round along (state transitions take a moment).
     pub next_step_at: Micros,
+    /// FILE_STATUS of the pieces that are not AVAILABLE (cleanup marks them DELETING, then
+    /// DELETED), by piece id. Every other piece of the round is AVAILABLE.
+    #[serde(default)]
+    pub piece_file_status: Vec<(u64, FileStatus)>,
+}
+
+/// A piece's STATUS (`OB_ARCHIVE_PIECE_STATUS_STR`, §5.2): ACTIVE while it is written, FROZEN
+/// once sealed. (INACTIVE exists in OceanBase's list; the simulator never shows it.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PieceStatus {
+    Active,
+    Frozen,
+}
+
+impl PieceStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PieceStatus::Active => "ACTIVE",
+            PieceStatus::Frozen => "FROZEN",
+        }
+    }
+}
+
+/// One piece of a round: what DBA_OB_ARCHIVELOG_PIECE_FILES shows and what a restore reads.
+/// Derived from its round by `ArchiveRound::pieces`, the one place piece geometry is decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Piece {
+    pub dest_id: u64,
+    pub round_id: u64,
+    pub piece_id: u64,
+    pub start_scn: u64,
+    pub end_scn: u64,
+    pub checkpoint_scn: u64,
+    pub status: PieceStatus,
+    pub file_status: FileStatus,
+    /// The archive root the piece lives in.
+    pub root: String,
+    /// This piece's share of the round's archived bytes.
+    pub input_bytes: u64,
+}
+
+impl Piece {
+    /// `piece_d<dest>r<round>p<piece>`
+    pub fn dir_name(&self) -> String {
+        format!(
+            "piece_d{}r{}p{}",
+            self.dest_id, self.round_id, self.piece_id
+        )
+    }
+
+    /// The piece's directory: `<root>/piece_d1001r1p1` (PATH, BACKUP_PIECE_LIST, preview).
+    pub fn path(&self) -> String {
+        format!("{}/{}", self.root, self.dir_name())
+    }
+
+    /// Whether it holds any log: its checkpoint moved past its start.
+    pub fn is_empty(&self) -> bool {
+        self.checkpoint_scn <= self.start_scn
+    }
 }
 
 impl ArchiveRound {
@@ -114,6 +173,61 @@ impl ArchiveRound {
     /// Whether log up to `scn` has been archived by this round.
     pub fn covers(&self, from_scn: u64, to_scn: u64) -> bool {
         self.start_scn <= from_scn && self.checkpoint_scn >= to_scn
+    }
+
+    /// Whether the round's checkpoint can no longer move: it stopped or was interrupted.
+    fn is_closed(&self) -> bool {
+        matches!(
+            self.state,
+            RoundState::Stop | RoundState::Stopping | RoundState::Interrupted
+        )
+    }
+
+    /// The round's pieces, in id order (none before the round began). Piece `p` spans
+    /// `[START + (p − BASE)·interval, +interval)`; its checkpoint is the round's, capped at its
+    /// end. The last piece of a stopped or interrupted round is sealed at the checkpoint
+    /// (END_SCN = CHECKPOINT_SCN), so a later round never continues it (§7.4).
+    pub fn pieces(&self) -> Vec<Piece> {
+        if self.start_scn == 0 {
+            return Vec::new();
+        }
+        let interval_ns = self.piece_switch_interval.max(1).saturating_mul(1000);
+        let count = self.used_piece_id.saturating_sub(self.base_piece_id) + 1;
+        let bytes = self.input_bytes / count;
+        (self.base_piece_id..=self.used_piece_id)
+            .map(|p| {
+                let start = self
+                    .start_scn
+                    .saturating_add((p - self.base_piece_id).saturating_mul(interval_ns));
+                let last = p == self.used_piece_id;
+                let mut end = start.saturating_add(interval_ns);
+                if last && self.is_closed() {
+                    end = self.checkpoint_scn.clamp(start, end);
+                }
+                let active = last && self.state != RoundState::Stop;
+                let file_status = self
+                    .piece_file_status
+                    .iter()
+                    .find(|(id, _)| *id == p)
+                    .map_or(FileStatus::Available, |(_, s)| *s);
+                Piece {
+                    dest_id: self.dest_id,
+                    round_id: self.round_id,
+                    piece_id: p,
+                    start_scn: start,
+                    end_scn: end,
+                    checkpoint_scn: self.checkpoint_scn.min(end),
+                    status: if active {
+                        PieceStatus::Active
+                    } else {
+                        PieceStatus::Frozen
+                    },
+                    file_status,
+                    root: self.path.clone(),
+                    input_bytes: bytes,
+                }
+            })
+            .collect()
     }
 }
 
@@ -224,6 +338,7 @@ impl TenantArchive {
                 path: dest.path.clone(),
                 log_bytes_at_start: input.log_bytes,
                 next_step_at: now + transition_delay(rng),
+                piece_file_status: Vec::new(),
             });
             events.push(ArchiveEvent::RoundOpened { round_id });
             return events;

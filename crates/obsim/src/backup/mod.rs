@@ -4,6 +4,8 @@
 pub mod cleanup;
 pub mod scheduler;
 
+// The file status of sets and pieces on a destination (one enum, shared with `archive`).
+pub use crate::medium::FileStatus;
 use crate::sim::Micros;
 use serde::{Deserialize, Serialize};
 
@@ -125,31 +127,6 @@ impl SetStatus {
             SetStatus::Doing => "DOING",
             SetStatus::Success => "SUCCESS",
             SetStatus::Failed => "FAILED",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FileStatus {
-    Available,
-    Copying,
-    Incomplete,
-    Deleting,
-    Expired,
-    Broken,
-    Deleted,
-}
-
-impl FileStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FileStatus::Available => "AVAILABLE",
-            FileStatus::Copying => "COPYING",
-            FileStatus::Incomplete => "INCOMPLETE",
-            FileStatus::Deleting => "DELETING",
-            FileStatus::Expired => "EXPIRED",
-            FileStatus::Broken => "BROKEN",
-            FileStatus::Deleted => "DELETED",
         }
     }
 }
@@ -322,8 +299,9 @@ pub struct DataDest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeletePolicy {
     pub name: String,
+    /// As typed; empty for a REDUNDANCY-only policy, which the hourly trigger cannot parse
+    /// (`cleanup::recovery_window_micros`), so it never deletes anything (R§14.1).
     pub recovery_window: String,
-    pub recovery_window_micros: Micros,
 }
 
 /// Backup bookkeeping of one tenant (what its meta tenant stores; the sys tenant's own for
@@ -340,6 +318,11 @@ pub struct TenantBackup {
     /// Running delete jobs (DBA_OB_BACKUP_DELETE_JOBS) and finished ones (_JOB_HISTORY).
     pub delete_jobs: Vec<cleanup::DeleteJob>,
     pub delete_job_history: Vec<cleanup::DeleteJob>,
+    /// Their tasks, one per set or piece (DBA_OB_BACKUP_DELETE_TASKS / _TASK_HISTORY).
+    #[serde(default)]
+    pub delete_tasks: Vec<cleanup::DeleteTask>,
+    #[serde(default)]
+    pub delete_task_history: Vec<cleanup::DeleteTask>,
     /// `__all_backup_info` sequences: the last id handed out (§2.9).
     pub last_job_id: u64,
     pub last_task_id: u64,

@@ -1,249 +1,158 @@
-//! Restore jobs on the cluster: planning (set chain + pieces), the job's steps, success (the new
-//! tenant gets the source's blocks and rows as of the restore SCN), cancel and activate.
+//! The restore jobs on the cluster (R§3.3–R§3.4, R§8): the RootService checks of ALTER SYSTEM
+//! RESTORE in OceanBase's order, the statement's wait for the new tenant, the sys job
+//! (CREATE_TENANT → WAIT_TENANT_RESTORE_FINISH → RESTORE_SUCCESS | RESTORE_FAIL) and the user job
+//! (RESTORE_PRE → … → UPGRADE → RESTORE_SUCCESS | RESTORE_FAIL), each state visible a moment,
+//! and CANCEL RESTORE.
+//!
+//! Invariant: `start_restore` changes nothing unless every check passed; a job leaves `jobs`
+//! only through `finish_restore_job`, which puts it in history in the same step; the restored
+//! tenant's data is built at the end of POST_CHECK from the chain and the log (`standby`).
 
-use super::{RestoreJob, RestorePlan, RestoreRequest, RestoreStatus};
-use crate::backup::{BackupSet, BackupType};
-use crate::cluster::{Cluster, Event, SYS_TENANT_ID, Tenant, TenantStatus, TenantType};
+use super::{
+    DataMode, RestoreJob, RestoreMethod, RestoreOptions, RestoreRequest, RestoreStatus,
+    TenantRecovery,
+};
+use crate::backup::FileStatus;
+use crate::cluster::{
+    CLUSTER_VERSION, Cluster, Event, SYS_TENANT_ID, Tenant, TenantStatus, TenantType,
+};
 use crate::compat::CompatMode;
-use crate::error::{ObError, ObResult};
-use crate::sim::{SECOND, Stream};
+use crate::error::{ObError, ObResult, code, ob_error_name, ob_message};
+use crate::sim::{Micros, SECOND, Stream};
 use crate::storage::MACRO_BLOCK_SIZE;
 
 /// Restore copies faster than backup (mid/high HA threads, no compression work).
 const RESTORE_BYTES_PER_SEC: u64 = 256 << 20;
 
-impl Cluster {
-    /// Chooses sets and pieces for a restore (§7.1): the newest set whose MIN_RESTORE_SCN ≤ the
-    /// target with its chain back to a FULL, then archived log from its START_REPLAY_SCN.
-    pub fn plan_restore(&self, uris: &[String], until_scn: Option<u64>) -> ObResult<RestorePlan> {
-        let mut normalized = Vec::new();
-        for u in uris {
-            match crate::medium::validate_uri(u) {
-                Ok(p) => normalized.push(p),
-                Err(_) => return Err(ObError::invalid_backup_dest_uri(u)),
-            }
-        }
-        // Which tenants' sets and rounds live at these paths.
-        let mut data_tenants: Vec<u64> = Vec::new();
-        let mut archive: Option<(u64, String)> = None;
-        for p in &normalized {
-            for (&t, b) in &self.backup {
-                if b.sets.iter().any(|s| &s.path == p) && !data_tenants.contains(&t) {
-                    data_tenants.push(t);
-                }
-            }
-            for (&t, a) in &self.archive {
-                if a.all_rounds().any(|r| &r.path == p) {
-                    archive = Some((t, p.clone()));
-                }
-            }
-        }
-        if data_tenants.len() > 1 {
-            return Err(ObError::op_not_allow(
-                "restoring backupsets of different tenants",
-            ));
-        }
-        let Some(&tenant_id) = data_tenants.first() else {
-            return Err(ObError::entry_not_exist(
-                "no backup set path or log piece can be used to restore",
-            ));
-        };
-        let Some((archive_tenant, archive_path)) = archive else {
-            return Err(ObError::restore_source_not_enough("no usable log pieces"));
-        };
-        if archive_tenant != tenant_id {
-            return Err(ObError::op_not_allow(
-                "restoring backup pieces of different tenants",
-            ));
-        }
-        let Some(tenant_archive) = self.archive.get(&tenant_id) else {
-            return Err(ObError::restore_source_not_enough("no usable log pieces"));
-        };
-        let max_recoverable = tenant_archive
-            .all_rounds()
-            .filter(|r| r.path == archive_path)
-            .map(|r| r.checkpoint_scn)
-            .max()
-            .unwrap_or(0);
-        let target = until_scn.unwrap_or(max_recoverable);
-        let Some(backup) = self.backup.get(&tenant_id) else {
-            return Err(ObError::entry_not_exist(
-                "no backup set path or log piece can be used to restore",
-            ));
-        };
-        let usable: Vec<&BackupSet> = backup
-            .sets
-            .iter()
-            .filter(|s| s.is_usable_base() && normalized.contains(&s.path))
-            .collect();
-        if !usable.iter().any(|s| s.backup_type == BackupType::Full) {
-            return Err(ObError::restore_source_not_enough(
-                "no full backup set exists",
-            ));
-        }
-        let Some(last) = usable
-            .iter()
-            .filter(|s| s.min_restore_scn <= target)
-            .max_by_key(|s| s.backup_set_id)
-        else {
-            return Err(ObError::restore_source_not_enough(
-                "no backup set is available",
-            ));
-        };
-        // Walk back the PREV_INC chain to the full.
-        let mut chain = vec![(*last).clone()];
-        let mut cur = *last;
-        while cur.backup_type == BackupType::Inc {
-            let Some(prev) = usable
-                .iter()
-                .find(|s| s.backup_set_id == cur.prev_inc_backup_set_id)
-            else {
-                return Err(ObError::restore_source_not_enough(
-                    "no backup set is available",
-                ));
-            };
-            chain.push((*prev).clone());
-            cur = prev;
-        }
-        chain.reverse();
-        let replay_from = last.start_replay_scn;
-        let round = tenant_archive
-            .all_rounds()
-            .find(|r| r.path == archive_path && r.covers(replay_from, target));
-        let Some(round) = round else {
-            return Err(ObError::restore_source_not_enough(
-                "No enough log for restore",
-            ));
-        };
-        let pieces = (round.piece_of(replay_from)..=round.piece_of(target))
-            .map(|p| {
-                format!(
-                    "{}/piece_d{}r{}p{}",
-                    archive_path, round.dest_id, round.round_id, p
-                )
-            })
-            .collect();
-        Ok(RestorePlan {
-            backup_tenant_id: tenant_id,
-            sets: chain,
-            archive_path,
-            pieces,
-            restore_scn: target,
-        })
-    }
+/// The RESTORE statement waits at most this long for its tenant (its own timeout, R§3.4).
+const RESTORE_WAIT_LIMIT: Micros = 600 * SECOND;
 
-    /// `ALTER SYSTEM RESTORE`: checks, then a new tenant in RESTORE and a restore job.
+/// 4.3.3.0 as OceanBase encodes a cluster version.
+const CLUSTER_VERSION_CODE: u64 = 17_180_067_840;
+
+/// Parses the option string (R§3.2): `key=value` pairs joined by `&`, keys in any case, no
+/// blank anywhere, unknown keys ignored; `pool_list` required.
+pub fn parse_options(text: &str) -> ObResult<RestoreOptions> {
+    if text.is_empty() || text.contains(char::is_whitespace) {
+        return Err(ObError::invalid_argument_plain());
+    }
+    let mut options = RestoreOptions::default();
+    for pair in text.split('&') {
+        let Some((key, value)) = pair.split_once('=') else {
+            return Err(ObError::invalid_argument_plain());
+        };
+        match key.to_ascii_lowercase().as_str() {
+            "pool_list" => {
+                options.pools = value
+                    .split(',')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
+            "locality" => options.locality = Some(value.to_string()),
+            "primary_zone" => options.primary_zone = Some(value.to_string()),
+            "concurrency" => {
+                let n = value
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| *n <= 100)
+                    .ok_or_else(|| ObError::invalid_argument("restore concurrency"))?;
+                options.concurrency = Some(n);
+            }
+            "method" => {
+                options.method = match value.to_ascii_lowercase().as_str() {
+                    "full" => RestoreMethod::Full,
+                    "quick" => RestoreMethod::Quick,
+                    _ => return Err(ObError::invalid_argument_plain()),
+                };
+            }
+            _ => {}
+        }
+    }
+    if options.pools.is_empty() {
+        return Err(ObError::invalid_argument_plain());
+    }
+    Ok(options)
+}
+
+impl Cluster {
+    /// ALTER SYSTEM RESTORE from the RootService on (R§3.3 steps 5–14): upgrade mode, options,
+    /// paths and window (`plan_restore`), the name, the pools, a restore of the same name; then
+    /// the sys job in CREATE_TENANT. A failing check changes nothing.
     pub fn start_restore(&mut self, req: &RestoreRequest) -> ObResult<u64> {
+        if self.upgrading {
+            return Err(ObError::op_not_allow("in upgrade mode"));
+        }
+        let options = parse_options(&req.options)?;
+        let plan = self.plan_restore(&req.source, &req.until, Some(&req.decryption_digests))?;
         if self.tenant_by_name(&req.tenant_name).is_some() {
             return Err(ObError::op_not_allow(
                 "restore tenant with existed tenant name is",
             ));
         }
+        for p in &options.pools {
+            if self.resources.pool(p).is_none() {
+                return Err(ObError::resource_pool_not_exist(p));
+            }
+        }
+        if let Some(locality) = &options.locality {
+            check_locality(locality, &self.resources.zones_of(&options.pools))?;
+        }
         if self
             .restore
             .jobs
             .iter()
-            .any(|j| j.restore_tenant_name.eq_ignore_ascii_case(&req.tenant_name))
+            .any(|j| j.is_sys() && j.restore_tenant_name.eq_ignore_ascii_case(&req.tenant_name))
         {
             return Err(ObError::restore_in_progress());
         }
-        let pool_list = req
-            .options
-            .split('&')
-            .filter_map(|kv| kv.split_once('='))
-            .find(|(k, _)| k.eq_ignore_ascii_case("pool_list"))
-            .map(|(_, v)| v.to_string())
-            .filter(|v| !v.is_empty());
-        if pool_list.is_none() || req.options.contains(' ') {
-            return Err(ObError::invalid_argument_plain());
-        }
-        let plan = self.plan_restore(&req.uris, req.until_scn)?;
-        for set in &plan.sets {
-            if let Some(d) = &set.encryption.passwd_digest
-                && !req.decryption_digests.contains(d)
-            {
-                return Err(ObError::invalid_backup_password());
-            }
-        }
-        let source = self.tenant(plan.backup_tenant_id).cloned();
-        let Some(source) = source else {
-            return Err(ObError::entry_not_exist(
-                "no backup set path or log piece can be used to restore",
-            ));
-        };
-        let new_id = self
-            .tenants
-            .iter()
-            .map(|t| t.id)
-            .max()
-            .unwrap_or(1002)
-            .max(1000)
-            / 2
-            * 2
-            + 2;
+        let src = plan.backup_tenant_id;
+        self.sync_storage(src);
+        let storage = self.storage.get(&src);
+        let tablet_count = storage.map_or(0, |s| s.tablets.len() as u64);
+        let ls_count = storage.map_or(0, |s| s.log_streams.len() as u64);
+        let total_bytes = storage.map_or(0, |s| s.block_count() as u64 * MACRO_BLOCK_SIZE);
+        let choice = &plan.choice;
         let now = self.now();
-        let mut tenant = Tenant {
-            id: new_id,
-            name: req.tenant_name.clone(),
-            tenant_type: TenantType::User,
-            mode: source.mode,
-            status: TenantStatus::Restore,
-            role: "RESTORE".into(),
-            data_version: source.data_version.clone(),
-            create_time: now,
-        };
-        let meta = Tenant {
-            id: new_id - 1,
-            name: format!("META${new_id}"),
-            tenant_type: TenantType::Meta,
-            mode: CompatMode::MySql,
-            ..tenant.clone()
-        };
-        tenant.role = "RESTORE".into();
-        self.tenants.push(meta);
-        self.tenants.push(tenant);
-        crate::order::sort_by_key(&mut self.tenants, |t| t.id);
-        let storage = self.storage.get(&plan.backup_tenant_id).cloned();
-        let tablet_count = storage.as_ref().map_or(0, |s| s.tablets.len() as u64);
-        let ls_count = storage.as_ref().map_or(0, |s| s.log_streams.len() as u64);
-        let total_bytes = storage
-            .as_ref()
-            .map_or(0, |s| s.block_count() as u64 * MACRO_BLOCK_SIZE);
         self.restore.last_job_id += 1;
         let job_id = self.restore.last_job_id;
-        let set_list: Vec<String> = plan
+        let set_list: Vec<String> = choice
             .sets
             .iter()
             .map(|s| format!("{}/{}", s.path, s.dir_name()))
             .collect();
-        let delay = self.rng.range(Stream::Durations, SECOND, 2 * SECOND);
+        let piece_list: Vec<String> = choice.pieces.iter().map(|p| p.path()).collect();
+        let delay = self.rng.range(Stream::Durations, 8 * SECOND, 15 * SECOND);
         self.restore.jobs.push(RestoreJob {
+            tenant_id: SYS_TENANT_ID,
             job_id,
             restore_tenant_name: req.tenant_name.clone(),
-            restore_tenant_id: new_id,
-            backup_tenant_name: source.name.clone(),
-            backup_tenant_id: source.id,
+            restore_tenant_id: 0,
+            backup_tenant_name: self.tenant(src).map(|t| t.name.clone()).unwrap_or_default(),
+            backup_tenant_id: src,
             backup_cluster_name: "obcluster".into(),
-            backup_dest: req.uris.join(","),
+            backup_dest: req.source.text(),
             restore_option: req.options.clone(),
-            restore_type: "FULL".into(),
-            restore_scn: plan.restore_scn,
+            options,
+            restore_scn: choice.restore_scn,
+            consistent_scn: choice.consistent_scn(),
             status: RestoreStatus::CreateTenant,
             start_ts: now,
             finish_ts: 0,
             backup_set_list: set_list.join(","),
-            backup_piece_list: plan.pieces.join(","),
-            backup_cluster_version: 17_180_067_840, // 4.3.3.0 as OceanBase encodes it
+            backup_piece_list: piece_list.join(","),
+            set_ids: choice.sets.iter().map(|s| s.backup_set_id).collect(),
+            log_source: plan.log_source.clone(),
+            backup_cluster_version: CLUSTER_VERSION_CODE,
             ls_count,
             finish_ls_count: 0,
             tablet_count,
             finish_tablet_count: 0,
             total_bytes,
             finish_bytes: 0,
-            consistent_scn: plan.sets.last().map_or(0, |s| s.min_restore_scn),
-            recover_scn: 0,
             description: req.description.clone(),
             comment: String::new(),
+            result: 0,
             succeeded: false,
             phase_until: now + delay,
         });
@@ -254,370 +163,483 @@ impl Cluster {
             0,
             format!("tenant={}", req.tenant_name),
         );
-        self.schedule(now + delay, Event::RestoreStep { job_id });
+        self.schedule(
+            now + delay,
+            Event::RestoreStep {
+                tenant_id: SYS_TENANT_ID,
+                job_id,
+            },
+        );
         Ok(job_id)
     }
 
-    pub(crate) fn step_restore(&mut self, job_id: u64) {
+    /// The whole RESTORE statement after its resolver: `start_restore`, then the wait of
+    /// R§3.4, one simulated second at a time, until the new tenant exists (its meta tenant is
+    /// NORMAL from creation) or the sys job ended in failure (9099 with its COMMENT). Returns
+    /// the outcome and the simulated time the statement waited.
+    pub fn restore_tenant(&mut self, req: &RestoreRequest) -> (ObResult<u64>, Micros) {
+        let job_id = match self.start_restore(req) {
+            Ok(id) => id,
+            Err(e) => return (Err(e), 0),
+        };
+        let started = self.now();
+        loop {
+            let waited = self.now() - started;
+            let Some(j) = self.restore.sys_job(job_id) else {
+                return (Err(ObError::internal()), waited);
+            };
+            if j.restore_tenant_id != 0 && self.tenant(j.restore_tenant_id).is_some() {
+                return (Ok(job_id), waited);
+            }
+            if j.finish_ts != 0 && !j.succeeded {
+                let e = ObError::restore_tenant_failed(&j.restore_tenant_name, &j.comment);
+                return (Err(e), waited);
+            }
+            if waited >= RESTORE_WAIT_LIMIT || self.at_time_limit() {
+                return (Err(ObError::timeout()), waited);
+            }
+            self.advance(SECOND);
+        }
+    }
+
+    /// One step of a restore job (sys or user), when its current state's time is up.
+    pub(crate) fn step_restore(&mut self, tenant_id: u64, job_id: u64) {
         let now = self.now();
-        let Some(pos) = self.restore.jobs.iter().position(|j| j.job_id == job_id) else {
+        let Some(pos) = self
+            .restore
+            .jobs
+            .iter()
+            .position(|j| j.tenant_id == tenant_id && j.job_id == job_id)
+        else {
             return;
         };
         let job = self.restore.jobs[pos].clone();
         if now < job.phase_until {
-            self.schedule(job.phase_until, Event::RestoreStep { job_id });
+            self.schedule(job.phase_until, Event::RestoreStep { tenant_id, job_id });
             return;
         }
-        let phase = self.rng.range(Stream::Durations, SECOND, 3 * SECOND);
-        let mut next = job.clone();
-        next.phase_until = now + phase;
-        match job.status {
-            RestoreStatus::CreateTenant => next.status = RestoreStatus::RestorePre,
-            RestoreStatus::RestorePre => next.status = RestoreStatus::RestoreCreateInitLs,
-            RestoreStatus::RestoreCreateInitLs => {
-                next.status = RestoreStatus::RestoreWaitLs;
-                next.phase_until = now;
-            }
-            RestoreStatus::RestoreWaitLs => {
-                let copied = RESTORE_BYTES_PER_SEC.saturating_mul(SECOND) / SECOND;
-                next.finish_bytes = (job.finish_bytes + copied).min(job.total_bytes);
-                next.finish_tablet_count = (job.tablet_count * next.finish_bytes)
-                    .checked_div(job.total_bytes)
-                    .unwrap_or(job.tablet_count);
-                next.phase_until = now + SECOND;
-                if next.finish_bytes >= job.total_bytes {
-                    next.finish_ls_count = job.ls_count;
-                    next.recover_scn = job.consistent_scn;
-                    next.status = RestoreStatus::WaitRestoreToConsistentScn;
-                    next.phase_until = now + phase;
-                }
-            }
-            RestoreStatus::WaitRestoreToConsistentScn => {
-                next.recover_scn = job.restore_scn;
-                next.status = RestoreStatus::PostCheck;
-            }
-            RestoreStatus::PostCheck => {
-                self.restore.jobs[pos] = next;
-                self.finish_restore(job_id, true);
-                return;
-            }
-            RestoreStatus::RestoreSuccess | RestoreStatus::RestoreFail => return,
-        }
+        let next = if job.is_sys() {
+            self.step_sys_restore(job)
+        } else {
+            self.step_user_restore(job)
+        };
+        let Some(next) = next else {
+            return;
+        };
         let wake = next.phase_until;
-        self.restore.jobs[pos] = next;
-        self.schedule(wake, Event::RestoreStep { job_id });
+        if let Some(slot) = self
+            .restore
+            .jobs
+            .iter_mut()
+            .find(|j| j.tenant_id == tenant_id && j.job_id == job_id)
+        {
+            *slot = next;
+        }
+        self.schedule(wake, Event::RestoreStep { tenant_id, job_id });
     }
 
-    /// Success: the tenant gets the source's blocks as of the restore SCN and becomes a
-    /// STANDBY (to be activated); failure or cancel: the restoring tenant is dropped.
-    fn finish_restore(&mut self, job_id: u64, success: bool) {
-        let now = self.now();
-        let Some(pos) = self.restore.jobs.iter().position(|j| j.job_id == job_id) else {
-            return;
-        };
-        let mut job = self.restore.jobs.remove(pos);
-        job.finish_ts = now;
-        job.succeeded = success;
-        job.status = if success {
-            RestoreStatus::RestoreSuccess
-        } else {
-            RestoreStatus::RestoreFail
-        };
-        let id = job.restore_tenant_id;
-        if success {
-            self.sync_storage(job.backup_tenant_id);
-            if let Some(src) = self.storage.get(&job.backup_tenant_id) {
-                let mut restored = src.clone();
-                restored.last_write_scn = src.blocks_as_of(job.restore_scn);
-                restored.truncate_history(job.restore_scn);
-                restored.sql_log_bytes = 0;
-                restored.inherited_log_bytes = restored.log_bytes(now);
-                self.storage.insert(id, restored);
+    /// A scheduler round: 1–2 s.
+    fn round(&mut self) -> Micros {
+        self.now() + self.rng.range(Stream::Durations, SECOND, 2 * SECOND)
+    }
+
+    /// A phase: 1–3 s.
+    fn phase(&mut self) -> Micros {
+        self.now() + self.rng.range(Stream::Durations, SECOND, 3 * SECOND)
+    }
+
+    /// The sys job's step; None when the job left `jobs`.
+    fn step_sys_restore(&mut self, mut job: RestoreJob) -> Option<RestoreJob> {
+        match job.status {
+            RestoreStatus::CreateTenant => match self.create_restore_tenant(&job) {
+                Ok(id) => {
+                    job.restore_tenant_id = id;
+                    job.status = RestoreStatus::WaitTenantRestoreFinish;
+                    job.phase_until = self.round();
+                }
+                Err(ob_code) => {
+                    job.comment = self.rootservice_comment(ob_code);
+                    job.result = ob_code;
+                    job.status = RestoreStatus::RestoreFail;
+                    job.phase_until = self.round();
+                }
+            },
+            RestoreStatus::WaitTenantRestoreFinish => {
+                let id = job.restore_tenant_id;
+                let user = self
+                    .restore
+                    .history
+                    .iter()
+                    .find(|h| h.tenant_id == id && h.job_id == job.job_id)
+                    .cloned();
+                match user {
+                    Some(u) => {
+                        copy_counters(&mut job, &u);
+                        if u.succeeded {
+                            if let Some(t) = self.tenants.iter_mut().find(|t| t.id == id) {
+                                t.status = TenantStatus::Normal;
+                            }
+                            job.status = RestoreStatus::RestoreSuccess;
+                        } else {
+                            job.result = code::OB_ERROR;
+                            job.comment = u.comment.clone();
+                            job.status = RestoreStatus::RestoreFail;
+                        }
+                    }
+                    None if self.tenant(id).is_none() => {
+                        job.result = code::OB_TENANT_NOT_EXIST;
+                        job.comment = self.rootservice_comment(code::OB_TENANT_NOT_EXIST);
+                        job.status = RestoreStatus::RestoreFail;
+                    }
+                    None => {}
+                }
+                job.phase_until = self.round();
             }
-            if let Some(src) = self.user_data.get(&job.backup_tenant_id) {
-                let mode = self.tenant(id).map_or(CompatMode::MySql, |t| t.mode);
-                let restored =
-                    src.as_of(job.restore_scn, &crate::userdata::UserData::for_mode(mode));
-                self.user_data.insert(id, restored);
+            RestoreStatus::RestoreSuccess | RestoreStatus::RestoreFail => {
+                self.finish_restore_job(job);
+                return None;
             }
-            self.archive.insert(id, Default::default());
-            self.backup.insert(id, Default::default());
-            for t in self
-                .tenants
-                .iter_mut()
-                .filter(|t| t.id == id || t.id == id - 1)
-            {
-                t.status = TenantStatus::Normal;
-                t.role = if t.id == id {
-                    "STANDBY".into()
-                } else {
-                    "PRIMARY".into()
-                };
-            }
-        } else {
-            self.tenants.retain(|t| t.id != id && t.id != id - 1);
-            self.user_data.remove(&id);
+            _ => job.phase_until = self.round(),
         }
-        let ev = if success {
-            "restore_success"
-        } else {
-            "restore_failed"
-        };
-        self.rs_event(
-            "physical_restore",
-            ev,
-            SYS_TENANT_ID,
-            0,
-            format!("tenant={}", job.restore_tenant_name),
-        );
+        Some(job)
+    }
+
+    /// The user job's step; None when the job left `jobs`.
+    fn step_user_restore(&mut self, mut job: RestoreJob) -> Option<RestoreJob> {
+        let id = job.tenant_id;
+        match job.status {
+            RestoreStatus::RestorePre => {
+                if let Some(r) = self.restore.recovery_mut(id) {
+                    r.data_mode = DataMode::Remote;
+                }
+                job.status = RestoreStatus::RestoreCreateInitLs;
+                job.phase_until = self.phase();
+            }
+            RestoreStatus::RestoreCreateInitLs => {
+                let source = job.log_source.clone();
+                if let Some(r) = self.restore.recovery_mut(id) {
+                    r.source = source;
+                }
+                job.status = RestoreStatus::WaitRestoreToConsistentScn;
+                job.phase_until = self.phase();
+            }
+            RestoreStatus::WaitRestoreToConsistentScn => {
+                let (consistent, restore_scn) = (job.consistent_scn, job.restore_scn);
+                if let Some(r) = self.restore.recovery_mut(id) {
+                    r.readable_scn = consistent;
+                    r.recovery_until_scn = restore_scn;
+                }
+                job.status = RestoreStatus::RestoreWaitLs;
+                job.phase_until = self.now();
+            }
+            RestoreStatus::RestoreWaitLs => {
+                if let Some(root) = self.unreachable_root_of(&job) {
+                    job.comment = self.ls_comment(&root);
+                    job.result = -9094;
+                    job.status = RestoreStatus::RestoreFail;
+                    job.phase_until = self.round();
+                    return Some(job);
+                }
+                if self.cleaned_under(&job) {
+                    // `tenant_restore_finish` (R§9.2); ASSUME: when a set or piece the restore
+                    // reads is being deleted by the cleanup while the data is copied.
+                    job.comment = "physical restore run concurrently with backup data clean, \
+                        please check backup and archive jobs;"
+                        .into();
+                    job.result = code::OB_ERROR;
+                    job.status = RestoreStatus::RestoreFail;
+                    job.phase_until = self.round();
+                    return Some(job);
+                }
+                job.finish_bytes = (job.finish_bytes + RESTORE_BYTES_PER_SEC).min(job.total_bytes);
+                job.finish_tablet_count = (job.tablet_count * job.finish_bytes)
+                    .checked_div(job.total_bytes)
+                    .unwrap_or(job.tablet_count);
+                let span = job.restore_scn.saturating_sub(job.consistent_scn);
+                let done = u128::from(span) * u128::from(job.finish_bytes)
+                    / u128::from(job.total_bytes.max(1));
+                let readable = job.consistent_scn + u64::try_from(done).unwrap_or(span).min(span);
+                if let Some(r) = self.restore.recovery_mut(id) {
+                    r.readable_scn = readable;
+                }
+                job.phase_until = self.now() + SECOND;
+                if job.finish_bytes >= job.total_bytes {
+                    job.finish_ls_count = job.ls_count;
+                    job.finish_tablet_count = job.tablet_count;
+                    job.status = RestoreStatus::PostCheck;
+                    job.phase_until = self.round();
+                }
+            }
+            RestoreStatus::PostCheck => {
+                self.build_restored_data(&job);
+                let quick = job.options.method == RestoreMethod::Quick;
+                if let Some(r) = self.restore.recovery_mut(id) {
+                    r.readable_scn = job.restore_scn;
+                    if !quick {
+                        r.data_mode = DataMode::Normal;
+                    }
+                }
+                if let Some(t) = self.tenants.iter_mut().find(|t| t.id == id) {
+                    t.role = "STANDBY".into();
+                }
+                job.status = RestoreStatus::Upgrade;
+                job.phase_until = self.now() + SECOND;
+            }
+            RestoreStatus::Upgrade => {
+                job.status = RestoreStatus::RestoreSuccess;
+                job.phase_until = self.round();
+            }
+            RestoreStatus::RestoreSuccess | RestoreStatus::RestoreFail => {
+                self.finish_restore_job(job);
+                return None;
+            }
+            _ => job.phase_until = self.round(),
+        }
+        Some(job)
+    }
+
+    /// A job row moves to history: SUCCESS or FAIL.
+    fn finish_restore_job(&mut self, mut job: RestoreJob) {
+        self.restore
+            .jobs
+            .retain(|j| !(j.tenant_id == job.tenant_id && j.job_id == job.job_id));
+        job.finish_ts = self.now();
+        job.succeeded = job.status == RestoreStatus::RestoreSuccess;
+        if job.is_sys() {
+            let ev = if job.succeeded {
+                "restore_success"
+            } else {
+                "restore_failed"
+            };
+            self.rs_event(
+                "physical_restore",
+                ev,
+                SYS_TENANT_ID,
+                job.result,
+                format!("tenant={}", job.restore_tenant_name),
+            );
+        }
         self.restore.history.push(job);
     }
 
-    /// `ALTER SYSTEM CANCEL RESTORE name` (§1.9).
+    /// The end of CREATE_TENANT (R§2.4, R§8.3): the asynchronous checks (a pool granted in the
+    /// meantime, a primary zone outside the pools), then the tenant in RESTORE, its meta tenant
+    /// NORMAL, the pools granted and the user job in RESTORE_PRE. Err: the OB code it failed on.
+    fn create_restore_tenant(&mut self, job: &RestoreJob) -> Result<u64, i32> {
+        if self.resources.granted_among(&job.options.pools).is_some() {
+            return Err(code::OB_RESOURCE_POOL_ALREADY_GRANTED);
+        }
+        if let Some(z) = &job.options.primary_zone
+            && !self.resources.zones_of(&job.options.pools).contains(z)
+        {
+            return Err(code::OB_PRIMARY_ZONE_NOT_IN_ZONE_LIST);
+        }
+        let now = self.now();
+        // Tenant ids are never reused: past the newest tenant and every restore's tenant.
+        let newest = self
+            .tenants
+            .iter()
+            .map(|t| t.id)
+            .chain(self.restore.history.iter().map(|j| j.restore_tenant_id))
+            .chain(self.restore.jobs.iter().map(|j| j.restore_tenant_id))
+            .max()
+            .unwrap_or(1000)
+            .max(1000);
+        let id = newest / 2 * 2 + 2;
+        let (mode, data_version) = self
+            .tenant(job.backup_tenant_id)
+            .map_or((CompatMode::MySql, CLUSTER_VERSION.to_string()), |t| {
+                (t.mode, t.data_version.clone())
+            });
+        let tenant = Tenant {
+            id,
+            name: job.restore_tenant_name.clone(),
+            tenant_type: TenantType::User,
+            mode,
+            status: TenantStatus::Restore,
+            role: "RESTORE".into(),
+            data_version,
+            create_time: now,
+        };
+        let meta = Tenant {
+            id: id - 1,
+            name: format!("META${id}"),
+            tenant_type: TenantType::Meta,
+            mode: CompatMode::MySql,
+            status: TenantStatus::Normal,
+            role: "PRIMARY".into(),
+            ..tenant.clone()
+        };
+        self.tenants.push(meta);
+        self.tenants.push(tenant);
+        crate::order::sort_by_key(&mut self.tenants, |t| t.id);
+        self.user_data
+            .insert(id, crate::userdata::UserData::for_mode(mode));
+        self.archive.insert(id, Default::default());
+        self.backup.insert(id, Default::default());
+        self.resources.grant(&job.options.pools, id, now);
+        self.restore.recovering.push(TenantRecovery {
+            tenant_id: id,
+            backup_tenant_id: job.backup_tenant_id,
+            readable_scn: 1,
+            recovery_until_scn: job.consistent_scn,
+            data_mode: DataMode::Normal,
+            source: None,
+            data_built: false,
+        });
+        let until = self.phase();
+        let mut user = job.clone();
+        user.tenant_id = id;
+        user.restore_tenant_id = id;
+        user.status = RestoreStatus::RestorePre;
+        user.phase_until = until;
+        self.restore.jobs.push(user);
+        self.schedule(
+            until,
+            Event::RestoreStep {
+                tenant_id: id,
+                job_id: job.job_id,
+            },
+        );
+        Ok(id)
+    }
+
+    /// `ROOTSERVICE : <OB_ERROR_NAME>(<code>) on <addr> with traceid <trace>` (R§9.2; the address
+    /// and trace formatting are unverified, ASSUME the backup comments' style).
+    fn rootservice_comment(&self, ob_code: i32) -> String {
+        let addr = self.servers.first().map(|s| s.addr()).unwrap_or_default();
+        let trace = format!("YB420A000001-{:016X}-0-0", self.now() ^ SYS_TENANT_ID);
+        format!(
+            "ROOTSERVICE : {}({ob_code}) on {addr} with traceid {trace}",
+            ob_error_name(ob_code)
+        )
+    }
+
+    /// A log stream's failure comment (`ObHAResultInfo`, module RESTORE_DATA, B§2.7 style).
+    fn ls_comment(&self, _root: &str) -> String {
+        let addr = self.servers.first().map(|s| s.addr()).unwrap_or_default();
+        let trace = format!("YB420A000001-{:016X}-0-0", self.now());
+        let c = code::OB_BACKUP_DEST_NOT_CONNECT;
+        format!(
+            "(SERVER)ls_id: 1001, addr: {addr}, module: RESTORE_DATA, result: {c}({}), trace_id: {trace}",
+            ob_message(c)
+        )
+    }
+
+    /// A destination the restore reads (the chain's data root, its log's roots) that a fault
+    /// made unreachable.
+    fn unreachable_root_of(&self, job: &RestoreJob) -> Option<String> {
+        let data = job
+            .backup_set_list
+            .split(',')
+            .filter_map(|p| p.rsplit_once('/').map(|(root, _)| root.to_string()));
+        let log = job
+            .backup_piece_list
+            .split(',')
+            .filter_map(|p| p.rsplit_once('/').map(|(root, _)| root.to_string()));
+        data.chain(log)
+            .find(|root| !root.is_empty() && self.medium.is_unreachable(root))
+    }
+
+    /// Whether the cleanup has started deleting a set or a piece this restore reads (its
+    /// FILE_STATUS is no longer AVAILABLE).
+    fn cleaned_under(&self, job: &RestoreJob) -> bool {
+        let src = job.backup_tenant_id;
+        let set_gone = job.set_ids.iter().any(|id| {
+            self.backup
+                .get(&src)
+                .and_then(|b| b.set(*id))
+                .is_none_or(|s| s.file_status != FileStatus::Available)
+        });
+        let piece_gone = job
+            .backup_piece_list
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .any(|p| {
+                self.piece_by_dir(p)
+                    .is_none_or(|(_, piece)| piece.file_status != FileStatus::Available)
+            });
+        set_gone || piece_gone
+    }
+
+    /// `ALTER SYSTEM CANCEL RESTORE name` (R§11): a forced drop of a tenant in STATUS RESTORE
+    /// (running or failed), with its meta tenant, data and pools; the sys job notices on its
+    /// next round and fails with −5157.
     pub fn cancel_restore(&mut self, name: &str) -> ObResult<()> {
-        let Some(t) = self.tenant_by_name(name) else {
+        let Some(t) = self.tenant_by_name(name).filter(|t| t.is_user()) else {
             return Err(ObError::unknown_tenant(name));
         };
-        let id = t.id;
-        let Some(job) = self.restore.jobs.iter().find(|j| j.restore_tenant_id == id) else {
+        if t.status != TenantStatus::Restore {
             return Err(ObError::op_not_allow("Cancel tenant not in restore is"));
-        };
-        let job_id = job.job_id;
-        if let Some(j) = self.restore.jobs.iter_mut().find(|j| j.job_id == job_id) {
-            j.comment = "canceled by user".into();
         }
-        self.finish_restore(job_id, false);
+        let id = t.id;
+        self.drop_restored_tenant(id);
         Ok(())
     }
 
-    /// `ALTER SYSTEM ACTIVATE STANDBY TENANT = name`: a restored standby becomes PRIMARY.
-    pub fn activate_standby(&mut self, name: &str) -> ObResult<()> {
-        let Some(t) = self
-            .tenants
-            .iter_mut()
-            .find(|t| t.name.eq_ignore_ascii_case(name))
-        else {
-            return Err(ObError::unknown_tenant(name));
-        };
-        if t.role != "STANDBY" {
-            return Err(ObError::op_not_allow(
-                "activate a tenant that is not standby is",
-            ));
-        }
-        t.role = "PRIMARY".into();
-        Ok(())
+    /// Removes a restored tenant and everything that lived in it or its meta tenant (its job
+    /// rows included); its pools go back to unused.
+    fn drop_restored_tenant(&mut self, id: u64) {
+        let now = self.now();
+        self.tenants.retain(|t| t.id != id && t.id != id - 1);
+        self.storage.remove(&id);
+        self.user_data.remove(&id);
+        self.archive.remove(&id);
+        self.backup.remove(&id);
+        self.resources.release(id, now);
+        self.restore.recovering.retain(|r| r.tenant_id != id);
+        self.restore.jobs.retain(|j| j.tenant_id != id);
+        self.restore.history.retain(|j| j.tenant_id != id);
+        self.rs_event(
+            "physical_restore",
+            "cancel_restore",
+            SYS_TENANT_ID,
+            0,
+            format!("tenant_id={id}"),
+        );
     }
+}
+
+/// The sys history row copies the counters of the user row (`init_initiator_job_history`).
+fn copy_counters(sys: &mut RestoreJob, user: &RestoreJob) {
+    sys.ls_count = user.ls_count;
+    sys.finish_ls_count = user.finish_ls_count;
+    sys.tablet_count = user.tablet_count;
+    sys.finish_tablet_count = user.finish_tablet_count;
+    sys.total_bytes = user.total_bytes;
+    sys.finish_bytes = user.finish_bytes;
+}
+
+/// `locality` against the pools' zones: `F@zone1,F@zone2` (a count in braces allowed); a zone
+/// outside the pools or a malformed item is 1210 (ASSUME, R§2.4 leaves the text open); a C
+/// (column-store) replica is 1235.
+fn check_locality(locality: &str, zones: &[String]) -> ObResult<()> {
+    let mut columnstore = false;
+    for item in locality.split(',') {
+        let Some((kind, zone)) = item.split_once('@') else {
+            return Err(ObError::invalid_argument("locality"));
+        };
+        let kind = kind
+            .split('{')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_uppercase();
+        let known = matches!(
+            kind.as_str(),
+            "F" | "FULL" | "R" | "READONLY" | "C" | "COLUMNSTORE"
+        );
+        if !known || !zones.iter().any(|z| z == zone) {
+            return Err(ObError::invalid_argument("locality"));
+        }
+        columnstore |= matches!(kind.as_str(), "C" | "COLUMNSTORE");
+    }
+    if columnstore {
+        return Err(ObError::not_supported_text(
+            "restore tenant with COLUMNSTORE replica in locality is",
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::backup::scheduler::BackupRequest;
-    use crate::backup::{Encryption, passwd_digest};
-    use crate::session_log::ClusterOptions;
-    use crate::sim::MINUTE;
-
-    const MYSQL: u64 = 1002;
-    const DATA: &str = "file:///backup/data";
-    const ARCH: &str = "file:///backup/archive";
-
-    fn full(encryption: Encryption) -> BackupRequest {
-        BackupRequest {
-            backup_type: BackupType::Full,
-            plus_archivelog: false,
-            description: String::new(),
-            encryption,
-        }
-    }
-
-    fn idle(c: &mut Cluster) {
-        for _ in 0..3000 {
-            if c.backup[&MYSQL].jobs.is_empty() && c.restore.jobs.is_empty() {
-                return;
-            }
-            c.advance(SECOND);
-        }
-        panic!("did not finish");
-    }
-
-    /// Archive DOING, a full backup, then more writes, then an incremental.
-    fn backed_up(encryption: Encryption) -> Cluster {
-        let mut c = Cluster::with_options(
-            5,
-            ClusterOptions {
-                macro_blocks_per_tenant: 1024,
-                workload_rate: 30,
-            },
-        );
-        c.set_log_archive_dest(MYSQL, &format!("LOCATION={ARCH}"))
-            .unwrap();
-        c.set_data_backup_dest(MYSQL, DATA).unwrap();
-        c.set_archive_mode(MYSQL, true).unwrap();
-        c.params
-            .set(MYSQL, "log_archive_checkpoint_interval", "5s".into());
-        c.advance(20 * SECOND);
-        c.start_tenant_backup(MYSQL, &full(encryption.clone()))
-            .unwrap();
-        idle(&mut c);
-        c.advance(MINUTE);
-        c.start_tenant_backup(
-            MYSQL,
-            &BackupRequest {
-                backup_type: BackupType::Inc,
-                ..full(encryption)
-            },
-        )
-        .unwrap();
-        idle(&mut c);
-        c.advance(MINUTE);
-        c
-    }
-
-    fn request(name: &str, until: Option<u64>) -> RestoreRequest {
-        RestoreRequest {
-            tenant_name: name.into(),
-            uris: vec![DATA.into(), ARCH.into()],
-            until_scn: until,
-            options: "pool_list=restore_pool".into(),
-            ..RestoreRequest::default()
-        }
-    }
-
-    #[test]
-    fn restore_to_an_scn_rebuilds_the_source_blocks_as_of_that_scn() {
-        let mut c = backed_up(Encryption::default());
-        let inc = c.backup[&MYSQL].set(2).unwrap().clone();
-        let target = inc.min_restore_scn + 20 * SECOND * 1000;
-        let plan = c
-            .plan_restore(&[DATA.into(), ARCH.into()], Some(target))
-            .unwrap();
-        assert_eq!(
-            plan.sets
-                .iter()
-                .map(|s| s.backup_set_id)
-                .collect::<Vec<_>>(),
-            [1, 2]
-        );
-        assert_eq!(plan.pieces, [format!("{ARCH}/piece_d1001r1p1")]);
-        c.start_restore(&request("mysql_r", Some(target))).unwrap();
-        let t = c.tenant_by_name("mysql_r").unwrap().clone();
-        assert_eq!(
-            (t.id, t.status, t.role.as_str()),
-            (1006, TenantStatus::Restore, "RESTORE")
-        );
-        assert_eq!(c.tenant(1005).unwrap().name, "META$1006");
-        assert_eq!(c.restore.jobs[0].status.progress_str(), "CREATE_TENANT");
-        idle(&mut c);
-        let h = c.restore.history.last().unwrap();
-        assert!(h.succeeded);
-        assert_eq!(
-            h.backup_set_list,
-            format!("{DATA}/backup_set_1_full,{DATA}/backup_set_2_inc")
-        );
-        let t = c.tenant_by_name("mysql_r").unwrap();
-        assert_eq!(
-            (t.status, t.role.as_str()),
-            (TenantStatus::Normal, "STANDBY")
-        );
-        assert_eq!(
-            c.storage[&1006].last_write_scn,
-            c.storage[&MYSQL].blocks_as_of(target)
-        );
-        assert_ne!(
-            c.storage[&1006].last_write_scn, c.storage[&MYSQL].last_write_scn,
-            "later writes are not restored"
-        );
-        c.activate_standby("mysql_r").unwrap();
-        assert_eq!(c.tenant_by_name("mysql_r").unwrap().role, "PRIMARY");
-    }
-
-    #[test]
-    fn restore_without_until_goes_to_the_newest_archived_point() {
-        let mut c = backed_up(Encryption::default());
-        let plan = c.plan_restore(&[DATA.into(), ARCH.into()], None).unwrap();
-        assert_eq!(
-            plan.restore_scn,
-            c.archive[&MYSQL].round.as_ref().unwrap().checkpoint_scn
-        );
-        c.start_restore(&request("r2", None)).unwrap();
-        idle(&mut c);
-        assert!(c.restore.history[0].succeeded);
-    }
-
-    #[test]
-    fn restore_errors_follow_the_reference() {
-        let mut c = backed_up(Encryption::default());
-        let err = |c: &mut Cluster, r: RestoreRequest| c.start_restore(&r).unwrap_err().to_string();
-        assert_eq!(
-            err(&mut c, request("mysql_tenant", None)),
-            "ERROR 4179 (HY000): restore tenant with existed tenant name is not allowed"
-        );
-        let before_full = c.backup[&MYSQL].set(1).unwrap().min_restore_scn - 1;
-        assert_eq!(
-            err(&mut c, request("r", Some(before_full))),
-            "ERROR 9119 (HY000): no backup set is available"
-        );
-        let beyond = c.current_scn() + 3_600 * SECOND * 1000;
-        assert_eq!(
-            err(&mut c, request("r", Some(beyond))),
-            "ERROR 9119 (HY000): No enough log for restore"
-        );
-        let mut r = request("r", None);
-        r.uris = vec![DATA.into()];
-        assert_eq!(err(&mut c, r), "ERROR 9119 (HY000): no usable log pieces");
-        let mut r = request("r", None);
-        r.uris = vec!["nfs://x".into()];
-        assert_eq!(
-            err(&mut c, r),
-            "ERROR 9026 (HY000): nfs://x is not a valid uri"
-        );
-        let mut r = request("r", None);
-        r.uris = vec!["file:///nothing/here".into()];
-        assert_eq!(
-            err(&mut c, r),
-            "ERROR 4018 (HY000): no backup set path or log piece can be used to restore"
-        );
-        let mut r = request("r", None);
-        r.options = "primary_zone=zone1".into();
-        assert_eq!(c.start_restore(&r).unwrap_err().errno, 1210);
-        c.start_restore(&request("r", None)).unwrap();
-        assert_eq!(
-            err(&mut c, request("R", None)),
-            "ERROR 4179 (HY000): restore tenant with existed tenant name is not allowed"
-        );
-    }
-
-    #[test]
-    fn restore_of_an_encrypted_set_needs_its_password() {
-        let mut c = backed_up(Encryption {
-            passwd_digest: Some(passwd_digest("secret")),
-        });
-        assert_eq!(
-            c.start_restore(&request("r", None)).unwrap_err().errno,
-            9047
-        );
-        let mut r = request("r", None);
-        r.decryption_digests = vec![passwd_digest("wrong"), passwd_digest("secret")];
-        assert!(c.start_restore(&r).is_ok());
-    }
-
-    #[test]
-    fn cancel_restore_drops_the_restoring_tenant() {
-        let mut c = backed_up(Encryption::default());
-        assert_eq!(
-            c.cancel_restore("nosuch").unwrap_err().to_string(),
-            "ERROR 5157 (HY000): Unknown tenant 'nosuch'"
-        );
-        assert_eq!(
-            c.cancel_restore("mysql_tenant").unwrap_err().to_string(),
-            "ERROR 4179 (HY000): Cancel tenant not in restore is not allowed"
-        );
-        c.start_restore(&request("r", None)).unwrap();
-        c.advance(2 * SECOND);
-        c.cancel_restore("r").unwrap();
-        assert!(c.tenant_by_name("r").is_none() && c.tenant(1005).is_none());
-        assert!(!c.restore.history[0].succeeded);
-        c.advance(MINUTE); // a stale restore step must do nothing
-        assert!(c.tenant_by_name("r").is_none());
-    }
-}
+mod tests;

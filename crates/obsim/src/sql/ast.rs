@@ -45,6 +45,54 @@ pub enum Statement {
     Insert(Insert),
     Update(Update),
     Delete(Delete),
+    /// CREATE / DROP RESOURCE UNIT | POOL (sys tenant, R§2).
+    Resource(ResourceStmt),
+}
+
+/// `CREATE RESOURCE UNIT [IF NOT EXISTS] name option [, option ...]`, `DROP RESOURCE UNIT
+/// [IF EXISTS] name`, `ALTER RESOURCE UNIT name …`, and the same for POOL.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ResourceStmt {
+    CreateUnit {
+        name: String,
+        if_not_exists: bool,
+        /// (option name upper-cased, value as typed: a number or a quoted string)
+        options: Vec<(String, Literal)>,
+    },
+    DropUnit {
+        name: String,
+        if_exists: bool,
+    },
+    CreatePool {
+        name: String,
+        if_not_exists: bool,
+        options: Vec<PoolOption>,
+    },
+    DropPool {
+        name: String,
+        if_exists: bool,
+    },
+    /// `ALTER RESOURCE UNIT name [option [, option ...]]`: the options to change.
+    AlterUnit {
+        name: String,
+        options: Vec<(String, Literal)>,
+    },
+    /// `ALTER RESOURCE POOL name option [, option ...]` (UNIT, UNIT_NUM [DELETE UNIT = (ids)],
+    /// ZONE_LIST; never REPLICA_TYPE).
+    AlterPool {
+        name: String,
+        options: Vec<PoolOption>,
+    },
+}
+
+/// One option of CREATE (or ALTER) RESOURCE POOL.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PoolOption {
+    Unit(String),
+    /// As typed (the grammar's INTNUM; 0 is refused by the resolver).
+    UnitNum(u64),
+    ZoneList(Vec<String>),
+    ReplicaType(String),
 }
 
 /// `TENANT [=] a, b` as typed. Names keep their spelling; quoting is removed.
@@ -87,8 +135,21 @@ pub enum AlterSystem {
     Restore(Restore),
     /// `CANCEL RESTORE name`
     CancelRestore { tenant: String },
-    /// `ACTIVATE STANDBY TENANT [=] name`
-    ActivateStandby { tenant: String },
+    /// `ACTIVATE STANDBY [TENANT [=] name] [VERIFY]`
+    ActivateStandby {
+        tenant: Option<String>,
+        verify: bool,
+    },
+    /// `RECOVER STANDBY [TENANT [=] name] [UNTIL {TIME = 'ts' | SCN = n | UNLIMITED} | CANCEL]`
+    /// (`until` None when neither was given: the resolver refuses it).
+    RecoverStandby {
+        tenant: Option<String>,
+        until: Option<RecoverTarget>,
+    },
+    /// `ADD RESTORE SOURCE 'path[,path...]'`
+    AddRestoreSource { paths: String },
+    /// `CLEAR RESTORE SOURCE`
+    ClearRestoreSource,
     /// A statement that is in OceanBase's grammar but rejected by its resolver (legacy 3.x
     /// forms, `DELETE BACKUPSET`, `VALIDATE ...`, `BACKUP KEY`, ...). The executor turns it
     /// into the documented error.
@@ -110,8 +171,8 @@ pub struct Backup {
 }
 
 /// `RESTORE name [FROM 'uris'] [UNTIL TIME = '...' | UNTIL SCN = n] WITH 'opts'
-/// [ENCRYPTED BY 'x'] [DESCRIPTION [=] 'text']` and the `RESTORE FROM ... PREVIEW` form
-/// (`tenant` None).
+/// [ENCRYPTED BY 'x'] [WITH KEY FROM 'path' [ENCRYPTED BY 'x']] [DESCRIPTION [=] 'text']` and
+/// the `RESTORE FROM ... PREVIEW` form (`tenant` None, `with` None).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Restore {
     pub tenant: Option<RestoreTenantName>,
@@ -119,8 +180,19 @@ pub struct Restore {
     pub until: Option<RestoreUntil>,
     pub with: Option<String>,
     pub encrypted_by: Option<String>,
+    /// `WITH KEY FROM 'path' [ENCRYPTED BY 'x']`: parsed, and ignored as in the CE build.
+    pub key_from: Option<(String, Option<String>)>,
     pub description: Option<String>,
     pub preview: bool,
+}
+
+/// The tail of RECOVER STANDBY.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecoverTarget {
+    Time(String),
+    Scn(i128),
+    Unlimited,
+    Cancel,
 }
 
 /// The name after `RESTORE`: how it was written matters for the reserved-name checks.
@@ -312,6 +384,8 @@ pub enum Show {
     Tables { database: Option<String> },
     /// `SHOW CREATE TABLE name`
     CreateTable { name: ObjectName },
+    /// `SHOW RESTORE PREVIEW`
+    RestorePreview,
 }
 
 #[derive(Clone, Debug, PartialEq)]

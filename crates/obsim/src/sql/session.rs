@@ -1,10 +1,12 @@
 //! The SQL session: who is logged on, in which tenant and mode, the current database, and the
-//! session variables backup statements read (the SET ENCRYPTION digest, the SET DECRYPTION
-//! digests). Invariant: a session always names an existing tenant, and its variables start
-//! empty; only a new login (`Session::new`) resets them, as OceanBase forgets them per connection.
+//! session variables backup and restore statements read (the SET ENCRYPTION digest, the SET
+//! DECRYPTION digests, the RESTORE PREVIEW request, the ADD RESTORE SOURCE list). Invariant: a
+//! session always names an existing tenant, and its variables start empty; only a new login
+//! (`Session::new`) resets them, as OceanBase forgets them per connection.
 
 use crate::cluster::{SYS_TENANT_ID, Tenant};
 use crate::compat::CompatMode;
+use crate::restore::RestoreTarget;
 
 /// How a session stands to a tenant, for the backup statements (§1.2, §1.10): root@sys acts on
 /// any tenant by naming it (`TENANT = name`), a user tenant acts on itself with the forms that
@@ -33,7 +35,22 @@ pub struct Session {
     pub encryption: Option<String>,
     /// `__ob_backup_decryption_passwd_array__`: digests set by SET DECRYPTION.
     pub decryption: Vec<String>,
+    /// `__ob_restore_preview_backup_dest__` and `__ob_restore_preview_scn__` /
+    /// `__ob_restore_preview_timestamp__`: what ALTER SYSTEM RESTORE … PREVIEW stored for the
+    /// next SHOW RESTORE PREVIEW.
+    #[serde(default)]
+    pub restore_preview: Option<RestorePreview>,
+    /// `__ob_restore_source_name__`: the paths ADD RESTORE SOURCE listed so far.
+    #[serde(default)]
+    pub restore_source: Vec<String>,
     pub connection_id: u64,
+}
+
+/// The request a RESTORE … PREVIEW stored: the FROM list as typed and the target.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RestorePreview {
+    pub dest: String,
+    pub until: RestoreTarget,
 }
 
 impl Session {
@@ -51,6 +68,8 @@ impl Session {
             database,
             encryption: None,
             decryption: Vec::new(),
+            restore_preview: None,
+            restore_source: Vec::new(),
             connection_id,
         }
     }

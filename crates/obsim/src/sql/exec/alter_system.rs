@@ -1,19 +1,16 @@
-//! ALTER SYSTEM statements other than SET parameters: BACKUP, CANCEL BACKUP, ARCHIVELOG /
-//! NOARCHIVELOG, the delete policy, RESTORE (and its PREVIEW), CANCEL RESTORE and ACTIVATE
-//! STANDBY, plus the forms OceanBase rejects. Invariant: the resolver checks (sys or user
-//! tenant, tenant names) run in OceanBase's order before any engine call, so the first failing
-//! rule is the one reported and a rejected statement changes nothing.
+//! ALTER SYSTEM statements other than SET parameters and the restore family (`restore`):
+//! BACKUP, CANCEL BACKUP, ARCHIVELOG / NOARCHIVELOG, the delete policy, and the dispatch of
+//! every ALTER SYSTEM form, plus the forms OceanBase rejects. Invariant: the resolver checks
+//! (sys or user tenant, tenant names) run in OceanBase's order before any engine call, so the
+//! first failing rule is the one reported and a rejected statement changes nothing.
 
 use super::tenants::TenantWord;
 use super::{Exec, Reply};
 use crate::backup::scheduler::BackupRequest;
 use crate::backup::{BackupType, DeletePolicy, Encryption};
-use crate::calendar::parse_datetime;
 use crate::cluster::{Cluster, Tenant, TenantType};
 use crate::error::{ObError, ObResult};
-use crate::restore::RestoreRequest;
 use crate::sql::ast::*;
-use crate::value::{Column, ColumnKind, ResultSet, Value};
 
 impl Exec<'_> {
     pub(super) fn alter_system(&mut self, a: &AlterSystem) -> ObResult<Reply> {
@@ -40,15 +37,7 @@ impl Exec<'_> {
                 self.drop_delete_policy(name.as_deref(), tenants.as_deref())
             }
             AlterSystem::CancelDeleteBackup { tenants, .. } => {
-                if let Some(list) = tenants {
-                    if !self.session.is_sys() {
-                        return Err(ObError::not_supported_text(
-                            "user tenant cannot specify tenant names",
-                        ));
-                    }
-                    self.tenant_ids(list)?;
-                }
-                Ok(Reply::Ok(0))
+                self.cancel_delete_backup(tenants.as_deref())
             }
             AlterSystem::Restore(r) => self.restore(r),
             AlterSystem::CancelRestore { tenant } => {
@@ -56,9 +45,16 @@ impl Exec<'_> {
                 self.cluster.cancel_restore(tenant)?;
                 Ok(Reply::Ok(0))
             }
-            AlterSystem::ActivateStandby { tenant } => {
+            AlterSystem::ActivateStandby { tenant, verify } => {
+                self.activate_standby(tenant.as_deref(), *verify)
+            }
+            AlterSystem::RecoverStandby { tenant, until } => {
+                self.recover_standby(tenant.as_deref(), until.as_ref())
+            }
+            AlterSystem::AddRestoreSource { paths } => self.add_restore_source(paths),
+            AlterSystem::ClearRestoreSource => {
                 self.require_sys()?;
-                self.cluster.activate_standby(tenant)?;
+                self.session.restore_source.clear();
                 Ok(Reply::Ok(0))
             }
             AlterSystem::Rejected(RejectedForm::DeleteBackup) => {
@@ -246,29 +242,31 @@ impl Exec<'_> {
         tenants: Option<&[String]>,
     ) -> ObResult<Reply> {
         let name = Self::check_policy_name(name)?;
-        let micros = match (window, redundancy) {
+        match (window, redundancy) {
             (None, None) => {
                 return Err(ObError::not_supported_text(
                     "Neither recovery_window nor redundancy is set",
                 ));
             }
-            (Some(w), _) => crate::params::parse_duration(w)
-                .filter(|_| w.trim().ends_with(|c: char| c.is_ascii_alphabetic()))
-                .ok_or_else(|| {
-                    ObError::not_supported_text("recovery window is not be time string")
-                })?,
+            (Some(w), _) if crate::backup::cleanup::recovery_window_micros(w).is_none() => {
+                return Err(ObError::not_supported_text(
+                    "recovery window is not be time string",
+                ));
+            }
             (None, Some(r)) if r != 1 => {
                 return Err(ObError::not_supported_text("Redundancy not equal to 1 is"));
             }
-            (None, Some(_)) => 0,
-        };
+            _ => {}
+        }
         let tenant = self.policy_tenant(tenants)?;
-        self.cluster.tenant_backup_mut(tenant).delete_policy = Some(DeletePolicy {
-            name,
-            recovery_window: window.unwrap_or("0d").to_string(),
-            recovery_window_micros: micros,
-        });
-        self.cluster.wake_cleaner();
+        // REDUNDANCY 1 alone stores an empty window, which never acts (R§14.1).
+        self.cluster.set_delete_policy(
+            tenant,
+            DeletePolicy {
+                name,
+                recovery_window: window.unwrap_or("").to_string(),
+            },
+        );
         Ok(Reply::Ok(0))
     }
 
@@ -279,113 +277,7 @@ impl Exec<'_> {
     ) -> ObResult<Reply> {
         Self::check_policy_name(name)?;
         let tenant = self.policy_tenant(tenants)?;
-        self.cluster.tenant_backup_mut(tenant).delete_policy = None;
-        Ok(Reply::Ok(0))
-    }
-
-    fn restore(&mut self, r: &Restore) -> ObResult<Reply> {
-        let Restore {
-            tenant,
-            from,
-            until,
-            with,
-            encrypted_by: _,
-            description,
-            preview,
-        } = r;
-        let (tenant, until, preview) = (tenant.as_ref(), until.as_ref(), *preview);
-        let (from, with, description) = (from.as_deref(), with.as_deref(), description.as_deref());
-        self.require_sys()?;
-        if let Some(t) = tenant {
-            let lower = t.name.to_ascii_lowercase();
-            let word = TenantWord::of(&t.name);
-            // A bare `all` is the grammar's ALL keyword, not a name; quoted, it is the word.
-            if matches!(word, TenantWord::AllUser | TenantWord::AllMeta)
-                || (t.quoted && word == TenantWord::All)
-            {
-                return Err(ObError::not_supported_text(&format!(
-                    "since 4.2.1, using \"{lower}\" (case insensitive) as a tenant name is"
-                )));
-            }
-            if t.name.contains('$') {
-                return Err(ObError::not_supported_text(
-                    "since 4.2.1, manually creating a tenant name containing '$' is",
-                ));
-            }
-        }
-        let until_scn = match until {
-            None => None,
-            Some(RestoreUntil::Scn(n)) => {
-                if *n <= 0 || *n > i128::from(u64::MAX) {
-                    return Err(ObError::invalid_argument(
-                        "until scn, it should be positive integer",
-                    ));
-                }
-                Some(*n as u64)
-            }
-            Some(RestoreUntil::Time(s)) => {
-                let us = parse_datetime(s)
-                    .filter(|&us| us > 0)
-                    .ok_or_else(|| ObError::invalid_argument("until time"))?;
-                Some(us as u64 * 1000)
-            }
-        };
-        if preview && until_scn.is_none() {
-            return Err(ObError::op_not_allow(
-                "restore preview must have a scn or timestamp, otherwise",
-            ));
-        }
-        let Some(from) = from else {
-            return Err(ObError::entry_not_exist(
-                "no backup set path or log piece can be used to restore",
-            ));
-        };
-        let uris: Vec<String> = from
-            .split(',')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if preview {
-            let plan = self.cluster.plan_restore(&uris, until_scn)?;
-            let mut set = ResultSet::new(vec![
-                Column::not_null("BACKUP_TYPE", ColumnKind::Text),
-                Column::not_null("BACKUP_ID", ColumnKind::Int),
-                Column::not_null("PREVIEW_PATH", ColumnKind::Text),
-                Column::not_null("FILE_STATUS", ColumnKind::Text),
-            ]);
-            for s in &plan.sets {
-                set.push_row(vec![
-                    Value::str("BACKUP_SET"),
-                    Value::Int(s.backup_set_id as i64),
-                    Value::Str(format!("{}/{}", s.path, s.dir_name())),
-                    Value::str(s.file_status.as_str()),
-                ]);
-            }
-            for (i, p) in plan.pieces.iter().enumerate() {
-                set.push_row(vec![
-                    Value::str("ARCHIVELOG_PIECE"),
-                    Value::Int(i as i64 + 1),
-                    Value::str(p.as_str()),
-                    Value::str("AVAILABLE"),
-                ]);
-            }
-            return Ok(Reply::Rows(set));
-        }
-        let Some(tenant) = tenant else {
-            return Err(ObError::parse("", 1));
-        };
-        let Some(with) = with else {
-            return Err(ObError::parse("", 1));
-        };
-        let req = RestoreRequest {
-            tenant_name: tenant.name.clone(),
-            uris,
-            until_scn,
-            options: with.to_string(),
-            decryption_digests: self.session.decryption.clone(),
-            description: description.unwrap_or("").to_string(),
-        };
-        self.cluster.start_restore(&req)?;
+        self.cluster.drop_delete_policy(tenant);
         Ok(Reply::Ok(0))
     }
 }

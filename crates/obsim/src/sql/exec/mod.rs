@@ -7,9 +7,12 @@
 //! statement run before it calls the engine, so a statement they reject changes nothing.
 
 mod alter_system;
+mod cleanup;
 mod ddl;
 mod dml;
 mod params;
+mod resource;
+mod restore;
 mod select;
 mod show;
 mod tenants;
@@ -57,7 +60,7 @@ pub fn execute(
         }
     };
     let work = match &stmt {
-        Statement::AlterSystem(_) => Work::AlterSystem,
+        Statement::AlterSystem(_) | Statement::Resource(_) => Work::AlterSystem,
         Statement::Select(_) | Statement::Show(_) | Statement::Describe { .. } => Work::Query,
         Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) => Work::Dml,
         Statement::CreateDatabase { .. }
@@ -133,6 +136,20 @@ impl EvalContext for Exec<'_> {
 
 impl Exec<'_> {
     fn run(&mut self, stmt: &Statement) -> ObResult<Reply> {
+        let writes = matches!(
+            stmt,
+            Statement::CreateDatabase { .. }
+                | Statement::DropDatabase { .. }
+                | Statement::CreateTable(_)
+                | Statement::DropTable { .. }
+                | Statement::TruncateTable { .. }
+                | Statement::Insert(_)
+                | Statement::Update(_)
+                | Statement::Delete(_)
+        );
+        if writes {
+            self.require_writable()?;
+        }
         match stmt {
             Statement::AlterSystem(a) => self.alter_system(a),
             Statement::SetEncryption { password } => {
@@ -172,6 +189,16 @@ impl Exec<'_> {
             Statement::Insert(i) => self.insert(i),
             Statement::Update(u) => self.update(u),
             Statement::Delete(d) => self.delete(d),
+            Statement::Resource(r) => self.resource(r),
+        }
+    }
+
+    /// DML and DDL in a tenant that is not PRIMARY (restoring, or a standby): 4688.
+    fn require_writable(&self) -> ObResult<()> {
+        if self.cluster.is_read_only(self.session.tenant_id) {
+            Err(ObError::standby_read_only())
+        } else {
+            Ok(())
         }
     }
 

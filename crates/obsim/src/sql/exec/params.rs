@@ -13,10 +13,13 @@ use crate::value::{Column, ColumnKind, ResultSet, Value};
 
 impl Exec<'_> {
     pub(super) fn set_parameters(&mut self, actions: &[SetParameter]) -> ObResult<Reply> {
-        const BACKUP_ITEMS: [&str; 3] = [
+        // The backup configuration items (`ob_backup_config.cpp`; LOG_RESTORE_SOURCE is one
+        // of them, R§10.3): one tenant each, never mixed with ordinary parameters.
+        const BACKUP_ITEMS: [&str; 4] = [
             "data_backup_dest",
             "log_archive_dest",
             "log_archive_dest_state",
+            "log_restore_source",
         ];
         let is_backup_item =
             |a: &SetParameter| BACKUP_ITEMS.iter().any(|b| a.name.eq_ignore_ascii_case(b));
@@ -49,6 +52,9 @@ impl Exec<'_> {
                 };
                 let value = match &a.value {
                     Literal::String(s) => s.clone(),
+                    _ if a.name.eq_ignore_ascii_case("log_restore_source") => {
+                        return Err(ObError::invalid_argument("log_restore_source"));
+                    }
                     _ => return Err(ObError::invalid_backup_dest()),
                 };
                 plan.push((vec![target], a, value));
@@ -93,6 +99,7 @@ impl Exec<'_> {
                     "data_backup_dest" => self.cluster.set_data_backup_dest(t, &value),
                     "log_archive_dest" => self.cluster.set_log_archive_dest(t, &value),
                     "log_archive_dest_state" => self.cluster.set_log_archive_dest_state(t, &value),
+                    "log_restore_source" => self.cluster.set_log_restore_source(t, &value),
                     _ => {
                         self.cluster.params.set(t, &name, value.clone());
                         Ok(())

@@ -14,6 +14,7 @@ impl Exec<'_> {
             Show::Parameters { like, tenant } => {
                 self.show_parameters(like.as_deref(), tenant.as_deref())
             }
+            Show::RestorePreview => self.show_restore_preview(),
             Show::Tenants => {
                 let mut set =
                     ResultSet::new(vec![Column::not_null("Tenant_name", ColumnKind::Text)]);

@@ -11,13 +11,13 @@ use crate::shell::Shell;
 const SEED: u64 = 7;
 
 /// Logs on to the MySQL-mode user tenant.
-const MYSQL: &str = "connect root@mysql_tenant";
+pub(super) const MYSQL: &str = "connect root@mysql_tenant";
 
 /// Logs on to the Oracle-mode user tenant.
 const ORACLE: &str = "connect SYS@oracle_tenant";
 
 /// mysql_tenant with both destinations set and its archive round DOING: a backup can start.
-const READY: &str = "connect root@mysql_tenant\n\
+pub(super) const READY: &str = "connect root@mysql_tenant\n\
     ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d/my';\n\
     ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///a/my';\n\
     ALTER SYSTEM ARCHIVELOG;\n\
@@ -36,7 +36,7 @@ const T: &str = "connect root@mysql_tenant\n\
 /// Runs each case's parts (joined by newlines) in a fresh shell logged on as root@sys, and
 /// compares what the last statement printed with the expectation (a leading newline, which only
 /// lines up multi-line tables, is ignored). Every differing case is reported, not just the first.
-fn check(cases: &[(&[&str], &str)]) {
+pub(super) fn check(cases: &[(&[&str], &str)]) {
     let mut failures = Vec::new();
     for (parts, want) in cases {
         let script = parts.join("\n");
@@ -625,7 +625,12 @@ fn delete_policy() {
     ]);
 }
 
-/// RESTORE, its PREVIEW, CANCEL RESTORE and ACTIVATE STANDBY.
+/// A unit and an unused pool `p1` (sys tenant).
+const POOL: &str = "CREATE RESOURCE UNIT u MAX_CPU 2, MEMORY_SIZE '5G';\n\
+    CREATE RESOURCE POOL p1 UNIT = 'u', UNIT_NUM = 1, ZONE_LIST = ('zone1' 'zone2', 'zone3');";
+
+/// RESTORE in OceanBase's check order, its PREVIEW, SHOW RESTORE PREVIEW, ADD / CLEAR RESTORE
+/// SOURCE, CANCEL RESTORE, RECOVER STANDBY and ACTIVATE STANDBY.
 #[test]
 fn restore() {
     check(&[
@@ -642,7 +647,43 @@ fn restore() {
         ),
         (
             &[MYSQL, "ALTER SYSTEM ACTIVATE STANDBY TENANT = r1;"],
-            "ERROR 1227 (42501): Access denied",
+            "ERROR 1210 (HY000): Incorrect arguments to tenant name, please don't specify tenant name",
+        ),
+        (
+            &[MYSQL, "ALTER SYSTEM ACTIVATE STANDBY;"],
+            "Query OK, 0 rows affected",
+        ),
+        (
+            &[MYSQL, "ALTER SYSTEM RECOVER STANDBY UNTIL UNLIMITED;"],
+            "ERROR 4179 (HY000): tenant role is not STANDBY, recover is not allowed",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY UNTIL UNLIMITED;"],
+            "ERROR 1210 (HY000): Incorrect arguments to tenant name, should specify tenant name",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = sys UNTIL UNLIMITED;"],
+            "ERROR 1210 (HY000): Incorrect arguments to tenant name, only support operating user tenant",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = nosuch UNTIL UNLIMITED;"],
+            "ERROR 5160 (HY000): invalid tenant name specified in connection string",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = mysql_tenant;"],
+            "ERROR 1210 (HY000): Incorrect arguments to restore until, should specify restore until point",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = mysql_tenant UNTIL SCN = 1;"],
+            "ERROR 1210 (HY000): Incorrect arguments to until scn, it should be positive integer",
+        ),
+        (
+            &["ALTER SYSTEM RECOVER STANDBY TENANT = mysql_tenant UNTIL TIME = 'soon';"],
+            "ERROR 1525 (HY000): Incorrect TIMESTAMP value: 'soon'",
+        ),
+        (
+            &["ALTER SYSTEM ACTIVATE STANDBY TENANT = mysql_tenant;"],
+            "Query OK, 0 rows affected",
         ),
         (
             &["ALTER SYSTEM RESTORE all_user FROM 'file:///a' WITH 'pool_list=p';"],
@@ -657,76 +698,209 @@ fn restore() {
             "ERROR 1235 (0A000): since 4.2.1, manually creating a tenant name containing '$' is not supported",
         ),
         (
-            &["ALTER SYSTEM RESTORE r1 FROM 'file:///a' UNTIL SCN = 0 WITH 'pool_list=p';"],
+            &["ALTER SYSTEM RESTORE r1 FROM 'file:///a' UNTIL SCN = 1 WITH 'pool_list=p';"],
             "ERROR 1210 (HY000): Incorrect arguments to until scn, it should be positive integer",
         ),
         (
             &[
                 "ALTER SYSTEM RESTORE r1 FROM 'file:///a' UNTIL TIME = 'yesterday' WITH 'pool_list=p';",
             ],
-            "ERROR 1210 (HY000): Incorrect arguments to until time",
+            "ERROR 9120 (HY000): cannot find object on object storage",
+        ),
+        (
+            &["ALTER SYSTEM RESTORE r1 UNTIL SCN = 5 WITH 'pool_list=p';"],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &["ALTER SYSTEM RESTORE r1 FROM 'file:///a' WITH '';"],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &["ALTER SYSTEM RESTORE mysql_tenant FROM 'file:///a' WITH 'pool_list=p';"],
+            "ERROR 9120 (HY000): cannot find object on object storage",
+        ),
+        (
+            &["ALTER SYSTEM RESTORE r1 FROM 'oss://b' WITH 'pool_list=p';"],
+            "ERROR 9026 (HY000): oss://b is not a valid uri",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                "ALTER SYSTEM RESTORE mysql_tenant FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p';",
+            ],
+            "ERROR 4179 (HY000): restore tenant with existed tenant name is not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=nopool';",
+            ],
+            "ERROR 4650 (HY000): resource pool 'nopool' not exist",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my,file:///d/my' WITH 'pool_list=mysql_tenant_pool';",
+            ],
+            "ERROR 9099 (HY000): r1 restore failed, ROOTSERVICE : OB_RESOURCE_POOL_ALREADY_GRANTED(-4626) on 10.0.0.1:2882 with traceid YB420A000001-000618027C84EAB4-0-0",
         ),
         (
             &["ALTER SYSTEM RESTORE FROM 'file:///a' PREVIEW;"],
             "ERROR 4179 (HY000): restore preview must have a scn or timestamp, otherwise not allowed",
         ),
         (
-            &["ALTER SYSTEM RESTORE r1 UNTIL SCN = 5 WITH 'pool_list=p';"],
-            "ERROR 4018 (HY000): no backup set path or log piece can be used to restore",
+            &[MYSQL, "ALTER SYSTEM RESTORE FROM 'file:///a' PREVIEW;"],
+            "ERROR 4179 (HY000): restore preview must have a scn or timestamp, otherwise not allowed",
         ),
         (
-            &["ALTER SYSTEM RESTORE mysql_tenant FROM 'file:///a' WITH 'pool_list=p';"],
-            "ERROR 4179 (HY000): restore tenant with existed tenant name is not allowed",
+            &[
+                MYSQL,
+                "ALTER SYSTEM RESTORE FROM 'file:///a' UNTIL SCN = 5 PREVIEW;",
+            ],
+            "ERROR 1227 (42501): Access denied",
         ),
         (
-            &["ALTER SYSTEM RESTORE r1 FROM 'file:///nothing/here' WITH 'pool_list=p';"],
-            "ERROR 4018 (HY000): no backup set path or log piece can be used to restore",
+            &[MYSQL, "SHOW RESTORE PREVIEW;"],
+            "ERROR 4179 (HY000): Operation not allowed now",
+        ),
+        (
+            &["SHOW RESTORE PREVIEW;"],
+            "ERROR 1235 (0A000): show restore preview before ALTER SYSTEM RESTORE PREVIEW is not supported",
+        ),
+        (
+            &[
+                "ALTER SYSTEM RESTORE FROM 'file:///nothing' UNTIL SCN = 5 PREVIEW;",
+                "SHOW RESTORE PREVIEW;",
+            ],
+            "ERROR 9120 (HY000): cannot find object on object storage",
         ),
         (
             &[
                 READY,
                 BACKED_UP,
-                "ALTER SYSTEM RESTORE FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' PREVIEW;",
+                "ALTER SYSTEM RESTORE FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 17:52:00' PREVIEW;",
+                "SHOW RESTORE PREVIEW;",
             ],
             r"
-+------------------+-----------+--------------------------------+-------------+
-| BACKUP_TYPE      | BACKUP_ID | PREVIEW_PATH                   | FILE_STATUS |
-+------------------+-----------+--------------------------------+-------------+
-| BACKUP_SET       |         1 | file:///d/my/backup_set_1_full | AVAILABLE   |
-| ARCHIVELOG_PIECE |         1 | file:///a/my/piece_d1002r1p1   | AVAILABLE   |
-+------------------+-----------+--------------------------------+-------------+
++--------------+-----------+--------------------------------+------------------------------------------------------------------------------+
+| backup_type  | backup_id | backup_dest                    | description                                                                  |
++--------------+-----------+--------------------------------+------------------------------------------------------------------------------+
+| BACKUP_SET   |         1 | file:///d/my/backup_set_1_full |                                                                              |
+| BACKUP_PIECE |         1 | file:///a/my/piece_d1002r1p1   | start_scn_display: 20240509T175003, checkpoint_scn_display: 20240509T180004. |
++--------------+-----------+--------------------------------+------------------------------------------------------------------------------+
 2 rows in set",
         ),
         (
             &[
                 READY,
                 BACKED_UP,
-                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';",
-                "SELECT RESTORE_TENANT_NAME, STATUS FROM DBA_OB_RESTORE_PROGRESS;",
+                "ALTER SYSTEM RESTORE FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 17:52:00' PREVIEW;",
+                "SHOW RESTORE PREVIEW;",
+                "SHOW RESTORE PREVIEW;",
+            ],
+            "ERROR 1235 (0A000): show restore preview before ALTER SYSTEM RESTORE PREVIEW is not supported",
+        ),
+        (
+            &[
+                MYSQL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+            ],
+            "ERROR 1235 (0A000): non-sys tenant set add restore source is not supported",
+        ),
+        (
+            &[MYSQL, "ALTER SYSTEM CLEAR RESTORE SOURCE;"],
+            "ERROR 1227 (42501): Access denied",
+        ),
+        (
+            &[
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my' WITH 'pool_list=p1';",
+            ],
+            "ERROR 1235 (0A000): have backup_dest and restore_source at the same time not supported",
+        ),
+        (
+            &[
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 9120 (HY000): cannot find object on object storage",
+        ),
+        (
+            &[
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 9119 (HY000): no usable log pieces",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';",
+                "SELECT TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, STATUS FROM CDB_OB_RESTORE_PROGRESS;",
             ],
             r"
-+---------------------+---------------+
-| RESTORE_TENANT_NAME | STATUS        |
-+---------------------+---------------+
-| r1                  | CREATE_TENANT |
-+---------------------+---------------+
++-----------+--------+---------------------+----------------------------+
+| TENANT_ID | JOB_ID | RESTORE_TENANT_NAME | STATUS                     |
++-----------+--------+---------------------+----------------------------+
+|         1 |      1 | r1                  | WAIT_TENANT_RESTORE_FINISH |
+|      1006 |      1 | r1                  | RESTORING                  |
++-----------+--------+---------------------+----------------------------+
+2 rows in set",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';",
+                "ALTER SYSTEM ACTIVATE STANDBY TENANT r1;",
+            ],
+            "ERROR 4179 (HY000): tenant status is not normal, failover to primary is not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';",
+                "ALTER SYSTEM CANCEL RESTORE r1;",
+                "SELECT SLEEP(5);",
+                "SELECT TENANT_ID, RESTORE_TENANT_NAME, STATUS FROM CDB_OB_RESTORE_HISTORY;",
+            ],
+            r"
++-----------+---------------------+--------+
+| TENANT_ID | RESTORE_TENANT_NAME | STATUS |
++-----------+---------------------+--------+
+|         1 | r1                  | FAIL   |
++-----------+---------------------+--------+
 1 row in set",
         ),
         (
             &[
                 READY,
                 BACKED_UP,
-                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';",
-                "ALTER SYSTEM CANCEL RESTORE r1;",
-                "SELECT RESTORE_TENANT_NAME, STATUS FROM DBA_OB_RESTORE_HISTORY;",
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';",
+                "connect root@r1",
+                "CREATE DATABASE x;",
             ],
-            r"
-+---------------------+--------+
-| RESTORE_TENANT_NAME | STATUS |
-+---------------------+--------+
-| r1                  | FAIL   |
-+---------------------+--------+
-1 row in set",
+            "ERROR 4688 (HY000): standby tenant is read only",
         ),
         (
             &["ALTER SYSTEM CANCEL RESTORE nosuch;"],
@@ -736,14 +910,625 @@ fn restore() {
             &["ALTER SYSTEM CANCEL RESTORE mysql_tenant;"],
             "ERROR 4179 (HY000): Cancel tenant not in restore is not allowed",
         ),
+    ]);
+}
+
+/// RESTORE's option string, paths, window, encryption and complement-log rules, and what a
+/// finished restore allows (quick restore, RECOVER STANDBY targets).
+#[test]
+fn restore_rules() {
+    let from = "FROM 'file:///d/my,file:///a/my'";
+    let restore = |tail: &str| format!("ALTER SYSTEM RESTORE r1 {from} {tail};");
+    check(&[
         (
-            &["ALTER SYSTEM ACTIVATE STANDBY TENANT = mysql_tenant;"],
-            "ERROR 4179 (HY000): activate a tenant that is not standby is not allowed",
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&concurrency=101'"),
+            ],
+            "ERROR 1210 (HY000): Incorrect arguments to restore concurrency",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1& locality=F@zone1'"),
+            ],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&method=fast'"),
+            ],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[READY, BACKED_UP, POOL, &restore("WITH 'locality=F@zone1'")],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&locality=F@zone9'"),
+            ],
+            "ERROR 1210 (HY000): Incorrect arguments to locality",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&locality=F@zone1,C@zone2'"),
+            ],
+            "ERROR 1235 (0A000): restore tenant with COLUMNSTORE replica in locality is not supported",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&primary_zone=zone9'"),
+            ],
+            "ERROR 9099 (HY000): r1 restore failed, ROOTSERVICE : OB_PRIMARY_ZONE_NOT_IN_ZONE_LIST(-4643) on 10.0.0.1:2882 with traceid YB420A000001-000618027C85A308-0-0",
+        ),
+        (
+            &[
+                READY,
+                "connect SYS@oracle_tenant",
+                "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///d/or';",
+                "connect root@sys",
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///d/or' WITH 'pool_list=p1';",
+            ],
+            "ERROR 1235 (0A000): It is not support to restore from multiple tenant backup paths. not supported",
+        ),
+        (
+            &[
+                READY,
+                "connect SYS@oracle_tenant",
+                "ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///a/or';",
+                "connect root@sys",
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/or' WITH 'pool_list=p1';",
+            ],
+            "ERROR 4179 (HY000): restoring backup pieces of different tenants not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("UNTIL TIME = '2024-05-09 17:51:00' WITH 'pool_list=p1'"),
+            ],
+            "ERROR 4018 (HY000): No enough log for restore",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("UNTIL TIME = '2024-05-09 24:00:00' WITH 'pool_list=p1'"),
+            ],
+            "ERROR 1210 (HY000): Invalid argument",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("UNTIL SCN = 4611686018427387903 WITH 'pool_list=p1'"),
+            ],
+            "ERROR 4018 (HY000): No enough log for restore",
+        ),
+        // Encrypted: SET DECRYPTION opens it, a completed SHOW RESTORE PREVIEW forgets it.
+        (
+            &[
+                READY,
+                "SET ENCRYPTION ON IDENTIFIED BY 'pw' ONLY;",
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+            ],
+            "ERROR 9047 (HY000): invalid password for backup",
+        ),
+        (
+            &[
+                READY,
+                "SET ENCRYPTION ON IDENTIFIED BY 'pw' ONLY;",
+                BACKED_UP,
+                POOL,
+                "SET DECRYPTION IDENTIFIED BY 'other', 'pw';",
+                &format!("ALTER SYSTEM RESTORE {from} UNTIL TIME = '2024-05-09 17:55:00' PREVIEW;"),
+                "SHOW RESTORE PREVIEW;",
+                &restore("WITH 'pool_list=p1'"),
+            ],
+            "ERROR 9047 (HY000): invalid password for backup",
+        ),
+        (
+            &[
+                READY,
+                "SET ENCRYPTION ON IDENTIFIED BY 'pw' ONLY;",
+                BACKED_UP,
+                POOL,
+                "SET DECRYPTION IDENTIFIED BY 'pw';",
+                &restore("WITH 'pool_list=p1'"),
+                &restore("WITH 'pool_list=p1'"),
+            ],
+            "ERROR 4179 (HY000): restore tenant with existed tenant name is not allowed",
+        ),
+        // A data root alone: only a PLUS ARCHIVELOG set's own log, to its MIN_RESTORE_SCN.
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my' WITH 'pool_list=p1';",
+            ],
+            "ERROR 4018 (HY000): No enough log for restore",
+        ),
+        (
+            &[
+                READY,
+                "ALTER SYSTEM BACKUP DATABASE PLUS ARCHIVELOG;",
+                "SELECT SLEEP(600);",
+                "connect root@sys",
+                POOL,
+                "ALTER SYSTEM RESTORE r1 FROM 'file:///d/my' WITH 'pool_list=p1';",
+                "SELECT BACKUP_SET_LIST, BACKUP_PIECE_LIST, RESTORE_SCN_DISPLAY FROM DBA_OB_RESTORE_PROGRESS;",
+            ],
+            r"
++--------------------------------+-------------------+----------------------------+
+| BACKUP_SET_LIST                | BACKUP_PIECE_LIST | RESTORE_SCN_DISPLAY        |
++--------------------------------+-------------------+----------------------------+
+| file:///d/my/backup_set_1_full |                   | 2024-05-09 17:51:45.507733 |
++--------------------------------+-------------------+----------------------------+
+1 row in set",
+        ),
+        // ADD RESTORE SOURCE's own texts (R§6).
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full,file:///a/my/piece_d1002r1p1';",
+                "ALTER SYSTEM RESTORE r1 UNTIL TIME = '2024-05-09 17:50:00' WITH 'pool_list=p1';",
+            ],
+            "ERROR 9119 (HY000): no full backup set can be used to restore to given time, minimum restorable time is 2024-05-09 17:51:45.507733",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_1_full,file:///a/my/piece_d1002r1p1';",
+                "ALTER SYSTEM RESTORE r1 UNTIL TIME = '2099-01-01 00:00:00' WITH 'pool_list=p1';",
+            ],
+            "ERROR 9119 (HY000): no enough log, maximum restorable time is 2024-05-09 18:00:04.432838",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///a/my/piece_d1002r1p1';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 9119 (HY000): no backup set is available",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/my/backup_set_9_full';",
+                "ALTER SYSTEM RESTORE r1 WITH 'pool_list=p1';",
+            ],
+            "ERROR 9120 (HY000): cannot find object on object storage",
+        ),
+        // After the restore: a quick restore stays REMOTE and cannot be activated; RECOVER
+        // STANDBY cannot go back before SYNC_SCN.
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1&method=quick'"),
+                "SELECT SLEEP(120);",
+                "ALTER SYSTEM ACTIVATE STANDBY TENANT r1;",
+            ],
+            "ERROR 4179 (HY000): Tenant restore data mode is remote. Operation is not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+                "SELECT SLEEP(120);",
+                "ALTER SYSTEM RECOVER STANDBY TENANT = r1 UNTIL SCN = 100;",
+            ],
+            "ERROR 4179 (HY000): recover before tenant sync_scn sync_scn is not allowed",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+                "SELECT SLEEP(120);",
+                "ALTER SYSTEM RECOVER STANDBY TENANT = r1 UNTIL TIME = '2099-01-01 00:00:00';",
+                "ALTER SYSTEM ACTIVATE STANDBY TENANT r1 VERIFY;",
+                "SELECT TENANT_ROLE, RECOVERY_UNTIL_SCN FROM DBA_OB_TENANTS WHERE TENANT_NAME = 'r1';",
+            ],
+            r"
++-------------+---------------------+
+| TENANT_ROLE | RECOVERY_UNTIL_SCN  |
++-------------+---------------------+
+| STANDBY     | 4070880000000000000 |
++-------------+---------------------+
+1 row in set",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+                "SELECT SLEEP(120);",
+                "connect root@r1",
+                "SELECT JOB_ID, RESTORE_TENANT_NAME, STATUS FROM DBA_OB_RESTORE_HISTORY;",
+            ],
+            r"
++--------+---------------------+---------+
+| JOB_ID | RESTORE_TENANT_NAME | STATUS  |
++--------+---------------------+---------+
+|      1 | r1                  | SUCCESS |
++--------+---------------------+---------+
+1 row in set",
+        ),
+        (
+            &[
+                READY,
+                BACKED_UP,
+                POOL,
+                &restore("WITH 'pool_list=p1'"),
+                "connect root@mysql_tenant",
+                "SELECT * FROM DBA_OB_RESTORE_PROGRESS;",
+            ],
+            "Empty set",
+        ),
+    ]);
+}
+
+/// CREATE / DROP RESOURCE UNIT and POOL, and their views.
+#[test]
+fn resource_units_and_pools() {
+    check(&[
+        (
+            &[MYSQL, "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '5G';"],
+            "ERROR 1227 (42501): Access denied",
+        ),
+        (
+            &[MYSQL, "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE 0;"],
+            "ERROR 1210 (HY000): Incorrect arguments to MEMORY_SIZE, value should be positive",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MEMORY_SIZE '5G';"],
+            "ERROR 1210 (HY000): Miss argument for MAX_CPU",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1;"],
+            "ERROR 1210 (HY000): Miss argument for MEMORY_SIZE",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 0.9, MEMORY_SIZE '5G';"],
+            "ERROR 4659 (HY000): invalid MAX_CPU value, min value is 1",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MIN_CPU 2, MEMORY_SIZE '5G';"],
+            "ERROR 1210 (HY000): Incorrect arguments to MIN_CPU, MIN_CPU is greater than MAX_CPU",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '999M';"],
+            "ERROR 4659 (HY000): invalid MEMORY_SIZE value, min value is 1073741824",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '1024';"],
+            "ERROR 1064 (42000): Parse error",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G', LOG_DISK_SIZE '1G';"],
+            "ERROR 4659 (HY000): invalid LOG_DISK_SIZE value, min value is 2147483648",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G', MIN_IOPS=1023;"],
+            "ERROR 4659 (HY000): invalid MIN_IOPS value, min value is 1024",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G', DATA_DISK_SIZE '10G';"],
+            "ERROR 1235 (0A000): DATA_DISK_SIZE in shared-nothing mode not supported",
+        ),
+        (
+            &["CREATE RESOURCE UNIT u MAX_CPU 1, MIN_MEMORY='1G';"],
+            "ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your OceanBase version for the right syntax to use near 'MIN_MEMORY='1G'' at line 1",
+        ),
+        (
+            &[
+                "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G';",
+                "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G';",
+            ],
+            "ERROR 4649 (HY000): resource unit 'u' already exist",
+        ),
+        (
+            &[
+                "CREATE RESOURCE UNIT u MAX_CPU 1, MEMORY_SIZE '2G';",
+                "CREATE RESOURCE UNIT IF NOT EXISTS u MAX_CPU 1, MEMORY_SIZE '2G';",
+            ],
+            "Query OK, 0 rows affected",
+        ),
+        (
+            &["CREATE RESOURCE POOL p UNIT = 'u', UNIT_NUM = 0;"],
+            "ERROR 1210 (HY000): Incorrect arguments to unit_num, can't be zero",
+        ),
+        (
+            &[MYSQL, "CREATE RESOURCE POOL p UNIT = 'u', UNIT_NUM = 0;"],
+            "ERROR 1210 (HY000): Incorrect arguments to unit_num, can't be zero",
+        ),
+        (
+            &["CREATE RESOURCE POOL p UNIT = 'u', REPLICA_TYPE = 'READONLY';"],
+            "ERROR 1235 (0A000): replica_type of resource pool other than FULL replica not supported",
+        ),
+        (
+            &["CREATE RESOURCE POOL p UNIT = 'nou';"],
+            "ERROR 4648 (HY000): resource unit 'nou' not exist",
+        ),
+        (
+            &[POOL, "CREATE RESOURCE POOL p1 UNIT = 'u';"],
+            "ERROR 4651 (HY000): resource pool 'p1' exist",
+        ),
+        (
+            &[
+                POOL,
+                "CREATE RESOURCE POOL p2 UNIT = 'u', ZONE_LIST = ('z1');",
+            ],
+            "ERROR 4530 (HY000): Zone info 'z1' not exist",
+        ),
+        (
+            &[
+                POOL,
+                "CREATE RESOURCE POOL p2 UNIT = 'u', ZONE_LIST = ('zone1', 'zone1');",
+            ],
+            "ERROR 4641 (HY000): Duplicated zone 'zone1' in zone list ('zone1','zone1')",
+        ),
+        (
+            &[
+                "CREATE RESOURCE UNIT s MAX_CPU 1, MEMORY_SIZE '2G';",
+                "CREATE RESOURCE POOL p2 UNIT = 's';",
+            ],
+            "ERROR 1235 (0A000): unit MEMORY_SIZE less than __min_full_resource_pool_memory not supported",
+        ),
+        (
+            &[POOL, "CREATE RESOURCE POOL p2 UNIT = 'u', UNIT_NUM = 2;"],
+            "ERROR 4656 (HY000): resource pool unit num is bigger than zone server count",
+        ),
+        (
+            &[POOL, "DROP RESOURCE UNIT u;"],
+            "ERROR 4634 (HY000): resource unit 'u' is referenced by some resource pool",
+        ),
+        (
+            &["DROP RESOURCE POOL mysql_tenant_pool;"],
+            "ERROR 4626 (HY000): resource pool 'mysql_tenant_pool' has already been granted to a tenant",
+        ),
+        (
+            &["DROP RESOURCE POOL nosuch;"],
+            "ERROR 4650 (HY000): resource pool 'nosuch' not exist",
+        ),
+        (
+            &["DROP RESOURCE UNIT nosuch;"],
+            "ERROR 4648 (HY000): resource unit 'nosuch' not exist",
+        ),
+        (
+            &["DROP RESOURCE POOL IF EXISTS nosuch;"],
+            "Query OK, 0 rows affected",
+        ),
+        (
+            &[
+                "CREATE RESOURCE UNIT unit_backup MAX_CPU 8, MEMORY_SIZE = '16G', MAX_IOPS 10240, MIN_IOPS=10240;",
+                "SELECT UNIT_CONFIG_ID, NAME, MAX_CPU, MIN_CPU, MEMORY_SIZE, LOG_DISK_SIZE, DATA_DISK_SIZE, MAX_IOPS, MIN_IOPS FROM DBA_OB_UNIT_CONFIGS WHERE NAME = 'unit_backup';",
+            ],
+            r"
++----------------+-------------+---------+---------+-------------+---------------+----------------+----------+----------+
+| UNIT_CONFIG_ID | NAME        | MAX_CPU | MIN_CPU | MEMORY_SIZE | LOG_DISK_SIZE | DATA_DISK_SIZE | MAX_IOPS | MIN_IOPS |
++----------------+-------------+---------+---------+-------------+---------------+----------------+----------+----------+
+|           1003 | unit_backup |       8 |       8 | 17179869184 |   51539607552 |           NULL |    10240 |    10240 |
++----------------+-------------+---------+---------+-------------+---------------+----------------+----------+----------+
+1 row in set",
+        ),
+        (
+            &[
+                POOL,
+                "SELECT RESOURCE_POOL_ID, NAME, TENANT_ID, UNIT_COUNT, UNIT_CONFIG_ID, ZONE_LIST, REPLICA_TYPE FROM DBA_OB_RESOURCE_POOLS;",
+            ],
+            r"
++------------------+--------------------+-----------+------------+----------------+-------------------+--------------+
+| RESOURCE_POOL_ID | NAME               | TENANT_ID | UNIT_COUNT | UNIT_CONFIG_ID | ZONE_LIST         | REPLICA_TYPE |
++------------------+--------------------+-----------+------------+----------------+-------------------+--------------+
+|                1 | sys_pool           |         1 |          1 |              1 | zone1;zone2;zone3 | FULL         |
+|             1001 | mysql_tenant_pool  |      1002 |          1 |           1001 | zone1;zone2;zone3 | FULL         |
+|             1002 | oracle_tenant_pool |      1004 |          1 |           1002 | zone1;zone2;zone3 | FULL         |
+|             1003 | p1                 |      NULL |          1 |           1003 | zone1;zone2;zone3 | FULL         |
++------------------+--------------------+-----------+------------+----------------+-------------------+--------------+
+4 rows in set",
+        ),
+        (
+            &[MYSQL, "ALTER RESOURCE UNIT u MAX_CPU 2;"],
+            "ERROR 1227 (42501): Access denied",
+        ),
+        (
+            &[MYSQL, "ALTER RESOURCE POOL p UNIT_NUM 0;"],
+            "ERROR 1210 (HY000): Incorrect arguments to unit_num, can't be zero",
+        ),
+        (
+            &["ALTER RESOURCE UNIT nosuch MAX_CPU 2;"],
+            "ERROR 4648 (HY000): resource unit 'nosuch' not exist",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE UNIT u MIN_CPU 4;"],
+            "ERROR 1210 (HY000): Incorrect arguments to MIN_CPU, MIN_CPU is greater than MAX_CPU",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE UNIT u MEMORY_SIZE '4G';"],
+            "ERROR 1235 (0A000): unit MEMORY_SIZE less than __min_full_resource_pool_memory not supported",
+        ),
+        (
+            &[
+                POOL,
+                "ALTER RESOURCE UNIT u MAX_CPU 4, MEMORY_SIZE '8G';",
+                "ALTER RESOURCE UNIT u;",
+                "SELECT NAME, MAX_CPU, MIN_CPU, MEMORY_SIZE, LOG_DISK_SIZE FROM DBA_OB_UNIT_CONFIGS WHERE NAME = 'u';",
+            ],
+            r"
++------+---------+---------+-------------+---------------+
+| NAME | MAX_CPU | MIN_CPU | MEMORY_SIZE | LOG_DISK_SIZE |
++------+---------+---------+-------------+---------------+
+| u    |       4 |       2 |  8589934592 |   16106127360 |
++------+---------+---------+-------------+---------------+
+1 row in set",
+        ),
+        (
+            &["ALTER RESOURCE POOL nosuch UNIT_NUM 1;"],
+            "ERROR 4650 (HY000): resource pool 'nosuch' not exist",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE POOL p1 UNIT 'u', UNIT_NUM 1;"],
+            "ERROR 1235 (0A000): alter unit_num, resource_unit, zone_list in one cmd not supported",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE POOL p1 UNIT 'nou';"],
+            "ERROR 4648 (HY000): resource unit 'nou' not exist",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE POOL p1 UNIT_NUM 2;"],
+            "ERROR 4656 (HY000): resource pool unit num is bigger than zone server count",
+        ),
+        (
+            &[POOL, "ALTER RESOURCE POOL p1 ZONE_LIST ('zone1', 'zone9');"],
+            "ERROR 4530 (HY000): Zone info 'zone9' not exist",
+        ),
+        (
+            &[
+                POOL,
+                "CREATE RESOURCE UNIT u2 MAX_CPU 1, MEMORY_SIZE '6G';",
+                "ALTER RESOURCE POOL p1 UNIT = 'u2';",
+                "ALTER RESOURCE POOL p1 ZONE_LIST = ('zone2');",
+                "SELECT NAME, UNIT_CONFIG_ID, ZONE_LIST FROM DBA_OB_RESOURCE_POOLS WHERE NAME = 'p1';",
+            ],
+            r"
++------+----------------+-----------+
+| NAME | UNIT_CONFIG_ID | ZONE_LIST |
++------+----------------+-----------+
+| p1   |           1004 | zone2     |
++------+----------------+-----------+
+1 row in set",
         ),
     ]);
 }
 
 /// SHOW TENANTS / DATABASES / TABLES / CREATE TABLE.
+/// ALTER SYSTEM SET LOG_RESTORE_SOURCE: a backup configuration item (one tenant, not mixed with
+/// parameters), its value rules, and the views.
+#[test]
+fn log_restore_source() {
+    check(&[
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/my';"],
+            "ERROR 1235 (0A000): Not supported feature or function",
+        ),
+        (
+            &[
+                MYSQL,
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/my' TENANT = mysql_tenant;",
+            ],
+            "ERROR 1227 (42501): Access denied",
+        ),
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/my' TENANT = nosuch;"],
+            "ERROR 5160 (HY000): invalid tenant name specified in connection string",
+        ),
+        (
+            &[
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/my' TENANT = mysql_tenant, ha_low_thread_score = 3;",
+            ],
+            "ERROR 1235 (0A000): backup configuration items cannot be set together with non data backup configuration items not supported",
+        ),
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=oss://b' TENANT = mysql_tenant;"],
+            "ERROR 1210 (HY000): Incorrect arguments to log_restore_source",
+        ),
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'PLACE=file:///a' TENANT = mysql_tenant;"],
+            "ERROR 1210 (HY000): Incorrect arguments to log_restore_source",
+        ),
+        (
+            &["ALTER SYSTEM SET LOG_RESTORE_SOURCE = 5 TENANT = mysql_tenant;"],
+            "ERROR 1210 (HY000): Incorrect arguments to log_restore_source",
+        ),
+        (
+            &[
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'SERVICE=10.0.0.1:2881 USER=rep@mysql_tenant PASSWORD=x' TENANT = mysql_tenant;",
+            ],
+            "ERROR 4179 (HY000): set tenant itself as log restore source is not allowed",
+        ),
+        (
+            &[
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'SERVICE=10.0.0.1:2881 USER=rep@oracle_tenant PASSWORD=x' TENANT = mysql_tenant;",
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/or' TENANT = oracle_tenant;",
+                "SELECT * FROM CDB_OB_LOG_RESTORE_SOURCE;",
+            ],
+            r"
++-----------+------+----------+---------------------------------------------------------+---------------------+
+| TENANT_ID | ID   | TYPE     | VALUE                                                   | RECOVERY_UNTIL_SCN  |
++-----------+------+----------+---------------------------------------------------------+---------------------+
+|      1002 |    1 | SERVICE  | SERVICE=10.0.0.1:2881 USER=rep@oracle_tenant PASSWORD=x | 4611686018427387903 |
+|      1004 |    1 | LOCATION | file:///a/or                                            | 4611686018427387903 |
++-----------+------+----------+---------------------------------------------------------+---------------------+
+2 rows in set",
+        ),
+        (
+            &[
+                MYSQL,
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/x';",
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = '';",
+                "SELECT * FROM DBA_OB_LOG_RESTORE_SOURCE;",
+            ],
+            "Empty set",
+        ),
+        (
+            &[
+                MYSQL,
+                "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///a/x';",
+                "SELECT TENANT_ID, TYPE, VALUE FROM DBA_OB_LOG_RESTORE_SOURCE;",
+            ],
+            r"
++-----------+----------+-------------+
+| TENANT_ID | TYPE     | VALUE       |
++-----------+----------+-------------+
+|      1002 | LOCATION | file:///a/x |
++-----------+----------+-------------+
+1 row in set",
+        ),
+        (
+            &[MYSQL, "SELECT * FROM CDB_OB_LOG_RESTORE_SOURCE;"],
+            "ERROR 1146 (42S02): Table 'oceanbase.CDB_OB_LOG_RESTORE_SOURCE' doesn't exist",
+        ),
+    ]);
+}
+
 #[test]
 fn show() {
     check(&[
@@ -1183,8 +1968,12 @@ fn select() {
             "ERROR 1146 (42S02): Table 'oceanbase.CDB_OB_BACKUP_JOBS' doesn't exist",
         ),
         (
-            &[MYSQL, "SELECT COUNT(*) FROM DBA_OB_RESTORE_PROGRESS;"],
-            "ERROR 1146 (42S02): Table 'oceanbase.DBA_OB_RESTORE_PROGRESS' doesn't exist",
+            &[MYSQL, "SELECT COUNT(*) FROM DBA_OB_UNIT_CONFIGS;"],
+            "ERROR 1146 (42S02): Table 'oceanbase.DBA_OB_UNIT_CONFIGS' doesn't exist",
+        ),
+        (
+            &[MYSQL, "SELECT * FROM DBA_OB_RESTORE_PROGRESS;"],
+            "Empty set",
         ),
         (
             &["SELECT COUNT(*) FROM CDB_OB_RESTORE_PROGRESS;"],
@@ -1279,8 +2068,8 @@ fn oracle_mode() {
             "ORA-00942: table or view 'SYS.CDB_OB_BACKUP_JOBS' does not exist",
         ),
         (
-            &[ORACLE, "SELECT * FROM dba_ob_restore_progress;"],
-            "ORA-00942: table or view 'SYS.DBA_OB_RESTORE_PROGRESS' does not exist",
+            &[ORACLE, "SELECT * FROM dba_ob_unit_configs;"],
+            "ORA-00942: table or view 'SYS.DBA_OB_UNIT_CONFIGS' does not exist",
         ),
         (
             &[ORACLE, "UPDATE nosuch SET a = 1;"],

@@ -1,5 +1,6 @@
 //! ALTER SYSTEM: BACKUP, CANCEL, ARCHIVELOG / NOARCHIVELOG, SET of parameters, ADD / DROP DELETE
-//! BACKUP POLICY, RESTORE (and its PREVIEW), ACTIVATE STANDBY, and the legacy or refused forms
+//! BACKUP POLICY, RESTORE (and its PREVIEW), ADD / CLEAR RESTORE SOURCE, RECOVER STANDBY,
+//! ACTIVATE STANDBY, and the legacy or refused forms
 //! (`START BACKUP`, `DELETE BACKUPSET`, `VALIDATE` ...), following `sql_parser_mysql_mode.y`.
 //!
 //! Invariant: each form's clauses are taken in the grammar's fixed order, so a clause out of
@@ -9,8 +10,8 @@
 use super::names::is_reserved;
 use super::{ParseResult, Parser};
 use crate::sql::ast::{
-    AlterSystem, Backup, Literal, RejectedForm, Restore, RestoreTenantName, RestoreUntil,
-    ServerOrZone, SetParameter, TenantNames,
+    AlterSystem, Backup, Literal, RecoverTarget, RejectedForm, Restore, RestoreTenantName,
+    RestoreUntil, ServerOrZone, SetParameter, TenantNames,
 };
 use crate::sql::lexer::{Symbol, TokenKind};
 
@@ -78,7 +79,12 @@ impl Parser<'_> {
             "ARCHIVELOG" => |parser| parser.parse_archive_log(true),
             "NOARCHIVELOG" => |parser| parser.parse_archive_log(false),
             "SET" => Self::parse_set_parameters,
-            "ADD" => Self::parse_add_delete_policy,
+            "ADD" => Self::parse_add,
+            "CLEAR" => |parser| {
+                parser.expect_keywords(&["RESTORE", "SOURCE"])?;
+                Ok(AlterSystem::ClearRestoreSource)
+            },
+            "RECOVER" => Self::parse_recover_standby,
             "DROP" => Self::parse_drop_delete_policy,
             "DELETE" => Self::parse_delete_backup,
             "VALIDATE" => Self::parse_validate,
@@ -120,12 +126,47 @@ impl Parser<'_> {
         }
     }
 
-    /// `ACTIVATE STANDBY TENANT [=] name`.
+    /// `ACTIVATE STANDBY [TENANT [=] name] [VERIFY]`.
     fn parse_activate_standby(&mut self) -> ParseResult<AlterSystem> {
-        self.expect_keywords(&["STANDBY", "TENANT"])?;
-        self.skip_optional_equals();
-        let tenant = self.parse_name_or_string()?;
-        Ok(AlterSystem::ActivateStandby { tenant })
+        self.expect_keyword("STANDBY")?;
+        let tenant = self.parse_optional_single_tenant()?;
+        let verify = self.eat_keyword("VERIFY");
+        Ok(AlterSystem::ActivateStandby { tenant, verify })
+    }
+
+    /// `RECOVER STANDBY [TENANT [=] name] [UNTIL {TIME = 'ts' | SCN = n | UNLIMITED} | CANCEL]`;
+    /// the tail may be missing (the resolver then asks for a restore until point).
+    fn parse_recover_standby(&mut self) -> ParseResult<AlterSystem> {
+        self.expect_keyword("STANDBY")?;
+        let tenant = self.parse_optional_single_tenant()?;
+        let until = if self.eat_keyword("CANCEL") {
+            Some(RecoverTarget::Cancel)
+        } else if self.eat_keyword("UNTIL") {
+            if self.eat_keyword("UNLIMITED") {
+                Some(RecoverTarget::Unlimited)
+            } else if self.eat_keyword("TIME") {
+                self.expect_symbol(Symbol::Eq)?;
+                Some(RecoverTarget::Time(self.expect_string()?))
+            } else if self.eat_keyword("SCN") {
+                self.expect_symbol(Symbol::Eq)?;
+                Some(RecoverTarget::Scn(self.expect_integer::<i128>()?))
+            } else {
+                return Err(self.error());
+            }
+        } else {
+            None
+        };
+        Ok(AlterSystem::RecoverStandby { tenant, until })
+    }
+
+    /// `ADD RESTORE SOURCE 'paths'` or `ADD DELETE BACKUP POLICY ...`.
+    fn parse_add(&mut self) -> ParseResult<AlterSystem> {
+        if self.eat_keyword("RESTORE") {
+            self.expect_keyword("SOURCE")?;
+            let paths = self.expect_string()?;
+            return Ok(AlterSystem::AddRestoreSource { paths });
+        }
+        self.parse_add_delete_policy()
     }
 
     /// The eight BACKUP productions share one fixed order:
@@ -341,8 +382,9 @@ impl Parser<'_> {
     }
 
     /// `RESTORE FROM 'uris' [UNTIL ...] PREVIEW` or `RESTORE name [FROM 'uris'] [UNTIL ...]
-    /// [WITH 'opts'] [ENCRYPTED BY 'x'] [DESCRIPTION [=] 'text']`. WITH is mandatory in the
-    /// grammar but kept optional here so that the executor can say what is missing.
+    /// WITH 'opts' [ENCRYPTED BY 'x'] [WITH KEY FROM 'path' [ENCRYPTED BY 'x']]
+    /// [DESCRIPTION [=] 'text']`: WITH is mandatory (R§3.1), so its absence is a 1064 at the
+    /// token found in its place.
     fn parse_restore(&mut self) -> ParseResult<AlterSystem> {
         if self.eat_keyword("FROM") {
             let from = Some(self.expect_string()?);
@@ -354,6 +396,7 @@ impl Parser<'_> {
                 until,
                 with: None,
                 encrypted_by: None,
+                key_from: None,
                 description: None,
                 preview: true,
             }));
@@ -365,14 +408,14 @@ impl Parser<'_> {
             None
         };
         let until = self.parse_optional_until()?;
-        let with = if self.eat_keyword("WITH") {
-            Some(self.expect_string()?)
-        } else {
-            None
-        };
-        let encrypted_by = if self.eat_keyword("ENCRYPTED") {
-            self.expect_keyword("BY")?;
-            Some(self.expect_string()?)
+        self.expect_keyword("WITH")?;
+        let with = Some(self.expect_string()?);
+        let encrypted_by = self.parse_optional_encrypted_by()?;
+        let key_from = if self.at_keyword("WITH") {
+            self.advance();
+            self.expect_keywords(&["KEY", "FROM"])?;
+            let path = self.expect_string()?;
+            Some((path, self.parse_optional_encrypted_by()?))
         } else {
             None
         };
@@ -383,9 +426,19 @@ impl Parser<'_> {
             until,
             with,
             encrypted_by,
+            key_from,
             description,
             preview: false,
         }))
+    }
+
+    /// `ENCRYPTED BY 'x'`.
+    fn parse_optional_encrypted_by(&mut self) -> ParseResult<Option<String>> {
+        if !self.eat_keyword("ENCRYPTED") {
+            return Ok(None);
+        }
+        self.expect_keyword("BY")?;
+        self.expect_string().map(Some)
     }
 
     /// Unquoted reserved words (notably `all`, in any case) cannot name the new tenant; quoted

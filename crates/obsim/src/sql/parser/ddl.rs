@@ -30,6 +30,9 @@ impl Parser<'_> {
     }
 
     pub(super) fn parse_create(&mut self) -> ParseResult<Statement> {
+        if self.eat_keyword("RESOURCE") {
+            return self.parse_create_resource();
+        }
         if self.eat_keyword("DATABASE") || self.eat_keyword("SCHEMA") {
             let if_not_exists = self.parse_if_not_exists()?;
             let name = self.parse_identifier()?;
@@ -228,6 +231,9 @@ impl Parser<'_> {
     }
 
     pub(super) fn parse_drop(&mut self) -> ParseResult<Statement> {
+        if self.eat_keyword("RESOURCE") {
+            return self.parse_drop_resource();
+        }
         if self.eat_keyword("DATABASE") || self.eat_keyword("SCHEMA") {
             let if_exists = self.parse_if_exists()?;
             let name = self.parse_identifier()?;

@@ -14,8 +14,9 @@
 //! This file holds the entry point, the `Parser` cursor every rule reads tokens through, the
 //! one place a 1064 is built, and the dispatch on a statement's first word. The rules are
 //! methods of `Parser` in one file per family: `alter_system` (ALTER SYSTEM), `select`,
-//! `expr` (expressions), `ddl` (CREATE / DROP), `dml` (INSERT / UPDATE / DELETE), `show`,
-//! `encryption` (SET ENCRYPTION / DECRYPTION), and `names` (identifiers and reserved words).
+//! `expr` (expressions), `ddl` (CREATE / DROP), `resource` (CREATE / DROP / ALTER RESOURCE UNIT |
+//! POOL), `dml` (INSERT / UPDATE / DELETE), `show`, `encryption` (SET ENCRYPTION / DECRYPTION),
+//! and `names` (identifiers and reserved words).
 //! Invariant: every syntax error comes from `Parser::error` or `Parser::error_at`, so its
 //! text is always OceanBase's.
 
@@ -25,6 +26,7 @@ mod dml;
 mod encryption;
 mod expr;
 mod names;
+mod resource;
 mod select;
 mod show;
 #[cfg(test)]
@@ -266,6 +268,9 @@ impl Parser<'_> {
         match word.as_str() {
             "ALTER" => {
                 self.advance();
+                if self.eat_keyword("RESOURCE") {
+                    return self.parse_alter_resource();
+                }
                 self.expect_keyword("SYSTEM")?;
                 self.parse_alter_system().map(Statement::AlterSystem)
             }

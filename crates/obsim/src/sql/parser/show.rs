@@ -1,5 +1,5 @@
 //! SHOW PARAMETERS [LIKE 'p'] [TENANT = t], SHOW TENANTS, SHOW DATABASES / SCHEMAS, SHOW TABLES
-//! [FROM db] and SHOW CREATE TABLE.
+//! [FROM db], SHOW CREATE TABLE and SHOW RESTORE PREVIEW.
 //!
 //! Invariant: only these forms parse; any other word after SHOW is a 1064 at that word.
 
@@ -30,6 +30,11 @@ impl Parser<'_> {
                     None
                 };
                 return Ok(Show::Tables { database });
+            }
+            Some("RESTORE") => {
+                self.advance();
+                self.expect_keyword("PREVIEW")?;
+                return Ok(Show::RestorePreview);
             }
             Some("CREATE") => {
                 self.advance();

@@ -1,7 +1,9 @@
 //! The parser's tests, by statement family in `tests/`; the helpers they share are here.
 
 mod alter_system;
+mod cleanup;
 mod error_text;
+mod resource;
 mod robustness;
 mod select;
 mod statements;

@@ -6,7 +6,7 @@ use super::{
     ColDef, EMPTY, NO, NULL, Scope, ViewDef, bytes_display, col, decimal, in_scope, int,
     scn_display, text,
 };
-use crate::archive::{ArchiveRound, TenantArchive};
+use crate::archive::{ArchiveRound, Piece, TenantArchive};
 use crate::cluster::Cluster;
 use crate::value::Value;
 
@@ -198,54 +198,44 @@ fn archivelog_summary_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> 
 fn piece_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
     let mut out = Vec::new();
     for (t, a) in archive_tenants(c, scope) {
-        for r in a.all_rounds().filter(|r| r.start_scn > 0) {
-            let interval_ns = r.piece_switch_interval.max(1) * 1000;
-            for p in r.base_piece_id..=r.used_piece_id {
-                let start = r.start_scn + (p - r.base_piece_id) * interval_ns;
-                let end = start + interval_ns;
-                let active = p == r.used_piece_id && r.state != crate::archive::RoundState::Stop;
-                let checkpoint = r.checkpoint_scn.min(end);
-                let share = if r.used_piece_id > r.base_piece_id {
-                    r.used_piece_id - r.base_piece_id + 1
-                } else {
-                    1
-                };
-                let bytes = r.input_bytes / share;
-                out.push((
-                    *t,
-                    vec![
-                        int(r.dest_id),
-                        int(r.round_id),
-                        int(p),
-                        int(1),
-                        int(r.dest_no),
-                        text(if active { "ACTIVE" } else { "FROZEN" }),
-                        Value::UInt(start),
-                        scn_display(start),
-                        Value::UInt(checkpoint),
-                        scn_display(checkpoint),
-                        Value::UInt(checkpoint),
-                        Value::UInt(end),
-                        scn_display(end),
-                        int(1),
-                        int(1),
-                        text("none"),
-                        int(bytes),
-                        text(&bytes_display(bytes)),
-                        int(bytes),
-                        text(&bytes_display(bytes)),
-                        decimal(if bytes == 0 { 0.0 } else { 1.0 }, 2),
-                        text("AVAILABLE"),
-                        text(&format!(
-                            "{}/piece_d{}r{}p{}",
-                            r.path, r.dest_id, r.round_id, p
-                        )),
-                    ],
-                ));
+        for r in a.all_rounds() {
+            for p in r.pieces() {
+                out.push((*t, piece_row(r, &p)));
             }
         }
     }
     out
+}
+
+/// A piece as DBA_OB_ARCHIVELOG_PIECE_FILES shows it (geometry and states from
+/// `ArchiveRound::pieces`, which the restore reads too).
+fn piece_row(r: &ArchiveRound, p: &Piece) -> Vec<Value> {
+    let bytes = p.input_bytes;
+    vec![
+        int(p.dest_id),
+        int(p.round_id),
+        int(p.piece_id),
+        int(1),
+        int(r.dest_no),
+        text(p.status.as_str()),
+        Value::UInt(p.start_scn),
+        scn_display(p.start_scn),
+        Value::UInt(p.checkpoint_scn),
+        scn_display(p.checkpoint_scn),
+        Value::UInt(p.checkpoint_scn),
+        Value::UInt(p.end_scn),
+        scn_display(p.end_scn),
+        int(1),
+        int(1),
+        text("none"),
+        int(bytes),
+        text(&bytes_display(bytes)),
+        int(bytes),
+        text(&bytes_display(bytes)),
+        decimal(if bytes == 0 { 0.0 } else { 1.0 }, 2),
+        text(p.file_status.as_str()),
+        text(&p.path()),
+    ]
 }
 
 fn archive_dest_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {

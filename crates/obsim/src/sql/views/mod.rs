@@ -16,6 +16,7 @@ mod delete;
 mod dests;
 mod events;
 mod params;
+mod resource;
 mod restore;
 mod tenants;
 #[cfg(test)]
@@ -124,9 +125,15 @@ pub static VIEWS: &[ViewDef] = &[
     delete::DELETE_POLICY,
     delete::DELETE_JOBS,
     delete::DELETE_JOB_HISTORY,
+    delete::DELETE_TASKS,
+    delete::DELETE_TASK_HISTORY,
     dests::STORAGE_INFO,
     restore::PROGRESS,
     restore::HISTORY,
+    restore::LOG_RESTORE_SOURCE,
+    restore::CDB_LOG_RESTORE_SOURCE,
+    resource::UNIT_CONFIGS,
+    resource::RESOURCE_POOLS,
     tenants::TENANTS,
     params::PARAMETERS,
     events::ROOTSERVICE_EVENT_HISTORY,
@@ -185,7 +192,7 @@ pub fn kind_of(ty: &str) -> ColumnKind {
         ColumnKind::UInt
     } else if ty.starts_with("bigint") {
         ColumnKind::Int
-    } else if ty.starts_with("decimal") {
+    } else if ty.starts_with("decimal") || ty == "double" {
         ColumnKind::Decimal
     } else if ty.starts_with("timestamp") || ty.starts_with("datetime") {
         ColumnKind::DateTime

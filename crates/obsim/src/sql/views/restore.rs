@@ -1,12 +1,14 @@
-//! Restore: DBA_OB_RESTORE_PROGRESS and DBA_OB_RESTORE_HISTORY (sys tenant only, and their CDB_
-//! twins). Invariant: one value per column of each list, in order; every row belongs to sys.
+//! Restore: DBA_/CDB_OB_RESTORE_PROGRESS, DBA_/CDB_OB_RESTORE_HISTORY (R§9) and
+//! DBA_/CDB_OB_LOG_RESTORE_SOURCE (R§10.3). Invariant: one value per column of each list, in
+//! order; every row belongs to the tenant whose job or source it is (the sys job's to sys, the
+//! user job's to the restored tenant), so a DBA_ view shows each tenant its own.
 
 use super::{
-    ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, bytes_display, col, int, scn_display, text, ts,
-    ts_or_null,
+    ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, bytes_display, col, in_scope, int, scn_display,
+    text, ts, ts_or_null,
 };
 use crate::cluster::{Cluster, SYS_TENANT_ID};
-use crate::restore::RestoreJob;
+use crate::restore::{MAX_RECOVERY_SCN, RestoreJob, RestoreMethod};
 use crate::value::Value;
 
 /// Restores running now.
@@ -14,7 +16,7 @@ pub(super) const PROGRESS: ViewDef = ViewDef {
     base: "OB_RESTORE_PROGRESS",
     columns: RESTORE_PROGRESS_COLS,
     prefixed: true,
-    sys_only: true,
+    sys_only: false,
     rows: restore_progress_rows,
 };
 
@@ -23,10 +25,29 @@ pub(super) const HISTORY: ViewDef = ViewDef {
     base: "OB_RESTORE_HISTORY",
     columns: RESTORE_HISTORY_COLS,
     prefixed: true,
-    sys_only: true,
+    sys_only: false,
     rows: restore_history_rows,
 };
 
+/// Where each tenant reads log from (its own row; TENANT_ID is already a column).
+pub(super) const LOG_RESTORE_SOURCE: ViewDef = ViewDef {
+    base: "DBA_OB_LOG_RESTORE_SOURCE",
+    columns: LOG_RESTORE_SOURCE_COLS,
+    prefixed: false,
+    sys_only: false,
+    rows: log_restore_source_rows,
+};
+
+/// Every tenant's log restore source (sys only).
+pub(super) const CDB_LOG_RESTORE_SOURCE: ViewDef = ViewDef {
+    base: "CDB_OB_LOG_RESTORE_SOURCE",
+    columns: LOG_RESTORE_SOURCE_COLS,
+    prefixed: false,
+    sys_only: true,
+    rows: cdb_log_restore_source_rows,
+};
+
+/// 4.3.5's DESC: every column NOT NULL (R§9.1 types).
 const RESTORE_PROGRESS_COLS: &[ColDef] = &[
     col("JOB_ID", "bigint(20)", NO, EMPTY),
     col("RESTORE_TENANT_NAME", "longtext", NO, EMPTY),
@@ -56,6 +77,7 @@ const RESTORE_PROGRESS_COLS: &[ColDef] = &[
     col("DESCRIPTION", "longtext", NO, EMPTY),
 ];
 
+/// 4.3.5's DESC: NOT NULL but for the two timestamps, DESCRIPTION and COMMENT.
 const RESTORE_HISTORY_COLS: &[ColDef] = &[
     col("JOB_ID", "bigint(20)", NO, NULL),
     col("RESTORE_TENANT_NAME", "varchar(128)", NO, EMPTY),
@@ -86,32 +108,72 @@ const RESTORE_HISTORY_COLS: &[ColDef] = &[
     col("COMMENT", "varchar(1024)", YES, NULL),
 ];
 
-fn restore_progress_rows(c: &Cluster, _: Scope) -> Vec<(u64, Vec<Value>)> {
-    c.restore
-        .jobs
-        .iter()
-        .map(|j| (SYS_TENANT_ID, restore_progress_row(j)))
+const LOG_RESTORE_SOURCE_COLS: &[ColDef] = &[
+    col("TENANT_ID", "bigint(20)", NO, NULL),
+    col("ID", "bigint(20)", NO, NULL),
+    col("TYPE", "varchar(32)", NO, NULL),
+    col("VALUE", "longtext", NO, NULL),
+    col("RECOVERY_UNTIL_SCN", "bigint(20)", NO, NULL),
+];
+
+fn restore_type(j: &RestoreJob) -> Value {
+    text(match j.options.method {
+        RestoreMethod::Full => "FULL",
+        RestoreMethod::Quick => "QUICK",
+    })
+}
+
+/// TRUNCATE(part / whole × 100, 2) as decimal(6,2), within 0..=100, computed exactly.
+fn percent(part: u64, whole: u64) -> Value {
+    let hundredths = if whole == 0 {
+        0
+    } else {
+        (u128::from(part.min(whole)) * 10_000 / u128::from(whole)) as i128
+    };
+    Value::Decimal {
+        mantissa: hundredths,
+        scale: 2,
+    }
+}
+
+/// Rows of restore jobs in the inner tables' key order: (TENANT_ID, JOB_ID).
+fn in_key_order<'a>(jobs: impl Iterator<Item = &'a RestoreJob>) -> Vec<&'a RestoreJob> {
+    let mut out: Vec<&RestoreJob> = jobs.collect();
+    crate::order::sort_by_key(&mut out, |j| (j.tenant_id, j.job_id));
+    out
+}
+
+/// The user job's row shows its tenant's READABLE_SCN and the replay's progress from the
+/// consistent SCN to the restore SCN; the sys job's shows NULL there (R§9.2, ASSUMEd for sys).
+fn restore_progress_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    in_key_order(c.restore.jobs.iter())
+        .into_iter()
+        .filter(|j| in_scope(scope, j.tenant_id))
+        .map(|j| {
+            (
+                j.tenant_id,
+                restore_progress_row(c, j, scope == Scope::Cluster),
+            )
+        })
         .collect()
 }
 
-fn restore_progress_row(j: &RestoreJob) -> Vec<Value> {
-    let recover = if j.recover_scn == 0 || j.restore_scn <= j.consistent_scn {
-        0.0
-    } else {
-        ((j.recover_scn.saturating_sub(j.consistent_scn)) as f64
-            / (j.restore_scn - j.consistent_scn) as f64
-            * 100.0)
-            .min(100.0)
+fn restore_progress_row(c: &Cluster, j: &RestoreJob, cdb: bool) -> Vec<Value> {
+    let user = !j.is_sys();
+    let recover = user
+        .then(|| c.restore.recovery(j.tenant_id).map(|r| r.readable_scn))
+        .flatten();
+    let recover_progress = match recover {
+        None => Value::Null,
+        Some(_) if j.status.before_log_replay() => percent(0, 1),
+        Some(_) if j.restore_scn == j.consistent_scn => percent(1, 1),
+        Some(r) => percent(
+            r.saturating_sub(j.consistent_scn),
+            j.restore_scn.saturating_sub(j.consistent_scn),
+        ),
     };
-    let restore = if j.tablet_count == 0 {
-        0.0
-    } else {
-        j.finish_tablet_count as f64 / j.tablet_count as f64 * 100.0
-    };
-    let trunc2 = |v: f64| Value::Decimal {
-        mantissa: (v * 100.0).floor() as i128,
-        scale: 2,
-    };
+    let counted = |v: Value| if user { v } else { Value::Null };
+    let restore_progress = percent(j.finish_tablet_count, j.tablet_count);
     vec![
         int(j.job_id),
         text(&j.restore_tenant_name),
@@ -121,34 +183,38 @@ fn restore_progress_row(j: &RestoreJob) -> Vec<Value> {
         text(&j.backup_cluster_name),
         text(&j.backup_dest),
         text(&j.restore_option),
-        text(&j.restore_type),
+        restore_type(j),
         text(&j.restore_scn.to_string()),
         scn_display(j.restore_scn),
-        text(j.status.progress_str()),
+        text(if cdb {
+            j.status.cdb_str()
+        } else {
+            j.status.dba_str()
+        }),
         ts(j.start_ts),
         text(&j.backup_set_list),
         text(&j.backup_piece_list),
-        Value::UInt(j.recover_scn),
-        scn_display(j.recover_scn),
-        trunc2(recover),
-        int(j.tablet_count),
-        int(j.finish_tablet_count),
-        trunc2(restore),
-        int(j.total_bytes),
-        text(&bytes_display(j.total_bytes)),
-        int(j.finish_bytes),
-        text(&bytes_display(j.finish_bytes)),
+        recover.map_or(Value::Null, Value::UInt),
+        recover.filter(|&r| r > 1).map_or(Value::Null, scn_display),
+        recover_progress,
+        counted(int(j.tablet_count)),
+        counted(int(j.finish_tablet_count)),
+        counted(restore_progress),
+        counted(int(j.total_bytes)),
+        counted(text(&bytes_display(j.total_bytes))),
+        counted(int(j.finish_bytes)),
+        counted(text(&bytes_display(j.finish_bytes))),
         text(&j.description),
     ]
 }
 
-fn restore_history_rows(c: &Cluster, _: Scope) -> Vec<(u64, Vec<Value>)> {
-    c.restore
-        .history
-        .iter()
+fn restore_history_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    in_key_order(c.restore.history.iter())
+        .into_iter()
+        .filter(|j| in_scope(scope, j.tenant_id))
         .map(|j| {
             (
-                SYS_TENANT_ID,
+                j.tenant_id,
                 vec![
                     int(j.job_id),
                     text(&j.restore_tenant_name),
@@ -160,7 +226,7 @@ fn restore_history_rows(c: &Cluster, _: Scope) -> Vec<(u64, Vec<Value>)> {
                     Value::UInt(j.restore_scn),
                     scn_display(j.restore_scn),
                     text(&j.restore_option),
-                    text(&j.restore_type),
+                    restore_type(j),
                     ts(j.start_ts),
                     ts_or_null(j.finish_ts),
                     text(if j.succeeded { "SUCCESS" } else { "FAIL" }),
@@ -181,4 +247,45 @@ fn restore_history_rows(c: &Cluster, _: Scope) -> Vec<(u64, Vec<Value>)> {
             )
         })
         .collect()
+}
+
+/// One row per tenant with a source: ID 1 (ASSUME), its kind and value, and the tenant's
+/// RECOVERY_UNTIL_SCN (a primary's is the maximum).
+fn source_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    c.restore
+        .recovering
+        .iter()
+        .filter(|r| in_scope(scope, r.tenant_id))
+        .filter_map(|r| {
+            let s = r.source.as_ref()?;
+            let primary = c.tenant(r.tenant_id).is_none_or(|t| t.role == "PRIMARY");
+            let until = if primary {
+                MAX_RECOVERY_SCN
+            } else {
+                r.recovery_until_scn
+            };
+            Some((
+                r.tenant_id,
+                vec![
+                    int(r.tenant_id),
+                    int(1),
+                    text(s.kind.as_str()),
+                    text(&s.value),
+                    int(until),
+                ],
+            ))
+        })
+        .collect()
+}
+
+fn log_restore_source_rows(c: &Cluster, scope: Scope) -> Vec<(u64, Vec<Value>)> {
+    // From sys a DBA_ view shows sys's own rows: none.
+    source_rows(c, scope)
+        .into_iter()
+        .filter(|(t, _)| *t != SYS_TENANT_ID)
+        .collect()
+}
+
+fn cdb_log_restore_source_rows(c: &Cluster, _: Scope) -> Vec<(u64, Vec<Value>)> {
+    source_rows(c, Scope::Cluster)
 }

@@ -2,7 +2,8 @@
 //! `TENANT_COLS`, in order; sys sees every tenant, a user tenant only its own row.
 
 use super::{ColDef, EMPTY, NO, NULL, Scope, ViewDef, YES, col, int, text, ts};
-use crate::cluster::{Cluster, SYS_TENANT_ID, Tenant};
+use crate::cluster::{Cluster, SYS_TENANT_ID, Tenant, TenantType};
+use crate::restore::MAX_RECOVERY_SCN;
 use crate::value::Value;
 
 /// The tenants of the cluster.
@@ -61,11 +62,29 @@ fn tenant_row(c: &Cluster, t: &Tenant) -> Vec<Value> {
         1
     };
     let user_scn = |v: u64| if user { Value::UInt(v) } else { Value::Null };
+    // A restored tenant shows where its replay stands until it is a primary (R§8.3).
+    let recovery = c.restore.recovery(t.id);
+    let standby = recovery.filter(|_| t.role != "PRIMARY");
+    let (readable, until) = match standby {
+        Some(r) => (r.readable_scn, r.recovery_until_scn),
+        None => (scn, MAX_RECOVERY_SCN),
+    };
+    let data_mode = recovery.map_or("NORMAL", |r| r.data_mode.as_str());
+    // Locality and unit count follow the tenant's pools (all zones for a tenant without any);
+    // a meta tenant lives on its user tenant's units.
+    let owner = if t.tenant_type == TenantType::Meta {
+        t.id + 1
+    } else {
+        t.id
+    };
+    let pools: Vec<&crate::resource::ResourcePool> = c.resources.pools_of(owner).collect();
     let zones: Vec<String> = c
         .zones
         .iter()
+        .filter(|z| pools.is_empty() || pools.iter().any(|p| p.zones.contains(&z.name)))
         .map(|z| format!("FULL{{1}}@{}", z.name))
         .collect();
+    let unit_num = pools.iter().map(|p| p.unit_count).max().unwrap_or(1);
     vec![
         int(t.id),
         text(&t.name),
@@ -82,16 +101,16 @@ fn tenant_row(c: &Cluster, t: &Tenant) -> Vec<Value> {
         text(&t.role),
         text("NORMAL"),
         int(0),
-        user_scn(scn),
-        user_scn(scn),
-        user_scn(scn),
-        user_scn(4_611_686_018_427_387_903),
+        user_scn(readable),
+        user_scn(readable),
+        user_scn(readable),
+        user_scn(until),
         text(log_mode),
         text("DISABLE"),
-        int(1),
+        int(unit_num),
         text(&t.data_version),
         int(max_ls),
-        text("NORMAL"),
+        text(data_mode),
     ]
 }
 

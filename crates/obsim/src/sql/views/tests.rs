@@ -14,7 +14,11 @@ fn dba_and_cdb_twins_resolve_and_cdb_only_from_sys() {
     let cdb = resolve("CDB_OB_BACKUP_JOBS", true).unwrap();
     assert_eq!(cdb.columns()[0].name, "TENANT_ID");
     assert_eq!(cdb.columns().len(), 19);
-    assert!(resolve("DBA_OB_RESTORE_PROGRESS", false).is_none());
+    // The restore views exist in user tenants too (each sees its own rows); CDB_ only in sys.
+    assert!(resolve("DBA_OB_RESTORE_PROGRESS", false).is_some());
+    assert!(resolve("CDB_OB_RESTORE_PROGRESS", false).is_none());
+    assert!(resolve("DBA_OB_UNIT_CONFIGS", false).is_none());
+    assert!(resolve("DBA_OB_RESOURCE_POOLS", true).is_some());
     assert!(resolve("gv$ob_parameters", false).is_some());
     // Views without twins are named in full.
     assert!(resolve("DBA_OB_BACKUP_STORAGE_INFO", false).is_some());
@@ -180,36 +184,73 @@ SELECT SLEEP(10);
 ALTER SYSTEM BACKUP DATABASE;
 SELECT SLEEP(600);
 ALTER SYSTEM ADD DELETE BACKUP POLICY 'default' RECOVERY_WINDOW '1d';
-ALTER SYSTEM BACKUP INCREMENTAL DATABASE;
 connect root@sys
-ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';
+CREATE RESOURCE UNIT u MAX_CPU 2, MEMORY_SIZE '5G';
+CREATE RESOURCE POOL p1 UNIT 'u';
+CREATE RESOURCE POOL p2 UNIT 'u';
+ALTER SYSTEM RESTORE r1 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p1';
 ALTER SYSTEM CANCEL RESTORE r1;
-ALTER SYSTEM RESTORE r2 FROM 'file:///d/my,file:///a/my' UNTIL TIME = '2024-05-09 18:00:00' WITH 'pool_list=p1';
-SELECT SLEEP(2);
+ALTER SYSTEM RESTORE r2 FROM 'file:///d/my,file:///a/my' WITH 'pool_list=p2';
+connect root@mysql_tenant
+ALTER SYSTEM BACKUP INCREMENTAL DATABASE;
+SELECT SLEEP(5);
 ",
     );
     let c = &mut shell.cluster;
     // A delete job only starts once a set falls out of the recovery window (a day or more):
     // one running and one finished are put in place directly.
     let job = crate::backup::cleanup::DeleteJob {
-        job_id: 9,
         tenant_id: 1002,
-        parameter: "1d".into(),
+        job_id: 9,
+        incarnation: 1,
+        initiator_tenant_id: 1002,
+        initiator_job_id: 0,
+        parameter: c.now() - crate::sim::DAY,
         start_ts: c.now(),
         end_ts: 0,
-        status: "DOING".into(),
+        status: crate::backup::JobStatus::Doing,
         task_count: 1,
         success_task_count: 0,
-        sets: vec![1],
+        result: 0,
+        comment: String::new(),
+        next_step_at: c.now() + crate::sim::SECOND,
     };
+    let task = crate::backup::cleanup::DeleteTask {
+        tenant_id: 1002,
+        task_id: 9,
+        incarnation: 1,
+        job_id: 9,
+        task_type: crate::backup::cleanup::DeleteTaskType::BackupSet,
+        id: 1,
+        round_id: 0,
+        dest_id: 1002,
+        start_ts: c.now(),
+        end_ts: 0,
+        status: crate::backup::JobStatus::Doing,
+        total_ls_count: 4,
+        finish_ls_count: 1,
+        result: 0,
+        comment: String::new(),
+        path: "file:///d/my".into(),
+        doing_since: c.now(),
+        finish_at: c.now() + crate::sim::SECOND,
+    };
+    c.tenant_backup_mut(1002).delete_tasks.push(task.clone());
+    c.tenant_backup_mut(1002).delete_task_history.push(task);
     let b = c.tenant_backup_mut(1002);
     b.delete_jobs.push(job.clone());
     b.delete_job_history.push(job);
     let c = &shell.cluster;
+    let r2 = c.tenant_by_name("r2").map_or(0, |t| t.id);
+    assert_ne!(r2, 0, "r2 is being restored");
     for name in names(true) {
         let v = resolve(&name, true).unwrap();
         let width = v.columns().len();
-        let rows = v.rows(c, 1002);
+        // Seen from a user tenant, the restored tenant and sys: each shows its own rows.
+        let rows: Vec<Vec<Value>> = [1002, r2, SYS_TENANT_ID]
+            .iter()
+            .flat_map(|&t| v.rows(c, t))
+            .collect();
         assert!(!rows.is_empty(), "{name} has no rows to check");
         for row in &rows {
             assert_eq!(row.len(), width, "{name}: {row:?}");

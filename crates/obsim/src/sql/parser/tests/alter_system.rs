@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::sql::ast::{
-    Backup, RejectedForm, Restore, RestoreTenantName, RestoreUntil, ServerOrZone, SetParameter,
+    Backup, RecoverTarget, RejectedForm, Restore, RestoreTenantName, RestoreUntil, ServerOrZone,
+    SetParameter,
 };
 
 fn backup(
@@ -389,11 +390,20 @@ fn add_and_drop_delete_policy() {
         "RECOVERY_WINDOW '1d'",
         1,
     );
-    assert_syntax_error(
-        "ALTER SYSTEM ADD RESTORE SOURCE 'x'",
-        "RESTORE SOURCE 'x'",
-        1,
+    assert_eq!(
+        alter(
+            "ALTER SYSTEM ADD RESTORE SOURCE 'file:///d/backup_set_1_full,file:///a/piece_d1001r1p1'"
+        ),
+        AlterSystem::AddRestoreSource {
+            paths: "file:///d/backup_set_1_full,file:///a/piece_d1001r1p1".into()
+        }
     );
+    assert_eq!(
+        alter("ALTER SYSTEM CLEAR RESTORE SOURCE"),
+        AlterSystem::ClearRestoreSource
+    );
+    assert_syntax_error("ALTER SYSTEM ADD RESTORE SOURCE x", "x", 1);
+    assert_syntax_error("ALTER SYSTEM CLEAR RESTORE", "", 1);
 }
 
 #[test]
@@ -488,7 +498,24 @@ fn restore_with_every_clause() {
             until: Some(RestoreUntil::Time("2024-05-09 18:00:00".into())),
             with: some_string("pool_list=p&primary_zone=z1"),
             encrypted_by: some_string("k"),
+            key_from: None,
             description: some_string("r"),
+            preview: false,
+        })
+    );
+    // WITH KEY FROM is parsed (and ignored, as in the CE build).
+    assert_eq!(
+        alter(
+            "ALTER SYSTEM RESTORE r WITH 'pool_list=p' WITH KEY FROM 'file:///k' ENCRYPTED BY 'x'"
+        ),
+        AlterSystem::Restore(Restore {
+            tenant: restore_tenant("r", false),
+            from: None,
+            until: None,
+            with: some_string("pool_list=p"),
+            encrypted_by: None,
+            key_from: Some(("file:///k".into(), some_string("x"))),
+            description: None,
             preview: false,
         })
     );
@@ -504,21 +531,30 @@ fn restore_until_scn_and_minimal_forms() {
             until: Some(RestoreUntil::Scn(1_715_248_598_352_783_000)),
             with: some_string("pool_list=p"),
             encrypted_by: None,
+            key_from: None,
             description: None,
             preview: false,
         })
     );
     assert_eq!(
-        alter("ALTER SYSTEM RESTORE r UNTIL SCN=0"),
+        alter("ALTER SYSTEM RESTORE r UNTIL SCN=0 WITH ''"),
         AlterSystem::Restore(Restore {
             tenant: restore_tenant("r", false),
             from: None,
             until: Some(RestoreUntil::Scn(0)),
-            with: None,
+            with: some_string(""),
             encrypted_by: None,
+            key_from: None,
             description: None,
             preview: false,
         })
+    );
+    // WITH is mandatory: its absence is a 1064 where it was expected (R§3.1).
+    assert_syntax_error("ALTER SYSTEM RESTORE r UNTIL SCN=0", "", 1);
+    assert_syntax_error(
+        "ALTER SYSTEM RESTORE r FROM 'x' DESCRIPTION 'y'",
+        "DESCRIPTION 'y'",
+        1,
     );
 }
 
@@ -550,6 +586,7 @@ fn restore_preview() {
             until: Some(RestoreUntil::Time("2024-01-01 00:00:00".into())),
             with: None,
             encrypted_by: None,
+            key_from: None,
             description: None,
             preview: true,
         })
@@ -562,6 +599,7 @@ fn restore_preview() {
             until: None,
             with: None,
             encrypted_by: None,
+            key_from: None,
             description: None,
             preview: true,
         })
@@ -604,11 +642,7 @@ fn restore_syntax_errors() {
     );
     assert_syntax_error("ALTER SYSTEM RESTORE r UNTIL SCN = 1.5", "1.5", 1);
     assert_syntax_error("ALTER SYSTEM RESTORE r UNTIL NOW", "NOW", 1);
-    assert_syntax_error(
-        "ALTER SYSTEM RESTORE r WITH 'p' WITH KEY FROM 'k'",
-        "WITH KEY FROM 'k'",
-        1,
-    );
+    assert_syntax_error("ALTER SYSTEM RESTORE r WITH 'p' WITH KEY 'k'", "'k'", 1);
     assert_syntax_error("ALTER SYSTEM RESTORE r WITH 'p' PREVIEW", "PREVIEW", 1);
     assert_syntax_error("ALTER SYSTEM RESTORE", "", 1);
 }
@@ -629,12 +663,59 @@ fn cancel_restore_and_activate_standby() {
     assert_eq!(
         alter("ALTER SYSTEM ACTIVATE STANDBY TENANT = standby1"),
         AlterSystem::ActivateStandby {
-            tenant: "standby1".into()
+            tenant: Some("standby1".into()),
+            verify: false,
         }
     );
     assert_eq!(
-        alter("ALTER SYSTEM ACTIVATE STANDBY TENANT 's'"),
-        AlterSystem::ActivateStandby { tenant: "s".into() }
+        alter("ALTER SYSTEM ACTIVATE STANDBY TENANT 's' VERIFY"),
+        AlterSystem::ActivateStandby {
+            tenant: Some("s".into()),
+            verify: true,
+        }
     );
-    assert_syntax_error("ALTER SYSTEM ACTIVATE STANDBY", "", 1);
+    assert_eq!(
+        alter("ALTER SYSTEM ACTIVATE STANDBY"),
+        AlterSystem::ActivateStandby {
+            tenant: None,
+            verify: false,
+        }
+    );
+    assert_syntax_error("ALTER SYSTEM ACTIVATE STANDBY TENANT", "", 1);
+    assert_syntax_error("ALTER SYSTEM ACTIVATE TENANT x", "TENANT x", 1);
+}
+
+#[test]
+fn recover_standby() {
+    let recover =
+        |tenant: Option<&str>, until: Option<RecoverTarget>| AlterSystem::RecoverStandby {
+            tenant: tenant.map(String::from),
+            until,
+        };
+    assert_eq!(
+        alter("ALTER SYSTEM RECOVER STANDBY TENANT = r UNTIL UNLIMITED"),
+        recover(Some("r"), Some(RecoverTarget::Unlimited))
+    );
+    assert_eq!(
+        alter("ALTER SYSTEM RECOVER STANDBY UNTIL TIME = '2024-05-09 18:00:00'"),
+        recover(
+            None,
+            Some(RecoverTarget::Time("2024-05-09 18:00:00".into()))
+        )
+    );
+    assert_eq!(
+        alter("ALTER SYSTEM RECOVER STANDBY TENANT r UNTIL SCN = 5"),
+        recover(Some("r"), Some(RecoverTarget::Scn(5)))
+    );
+    assert_eq!(
+        alter("ALTER SYSTEM RECOVER STANDBY TENANT r CANCEL"),
+        recover(Some("r"), Some(RecoverTarget::Cancel))
+    );
+    assert_eq!(
+        alter("ALTER SYSTEM RECOVER STANDBY TENANT r"),
+        recover(Some("r"), None)
+    );
+    assert_syntax_error("ALTER SYSTEM RECOVER STANDBY UNTIL SCN 5", "5", 1);
+    assert_syntax_error("ALTER SYSTEM RECOVER STANDBY UNTIL NOW", "NOW", 1);
+    assert_syntax_error("ALTER SYSTEM RECOVER TABLE t.x TO r", "TABLE t.x TO r", 1);
 }
