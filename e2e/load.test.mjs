@@ -132,7 +132,7 @@ test('a second visit pays for the page only: hashed files come from the cache, t
 
 test('_headers: one Cache-Control for every file (hashed ones immutable), the policy everywhere', () => {
   const rules = headerRules();
-  const files = fs.readdirSync(distDir).filter((f) => f !== '_headers');
+  const files = fs.readdirSync(distDir, { recursive: true }).filter((f) => f !== '_headers' && fs.statSync(path.join(distDir, f)).isFile()).map((f) => f.split(path.sep).join('/'));
   for (const p of ['/', ...files.map((f) => `/${f}`)]) {
     const matching = rules.filter((r) => r.headers['Cache-Control'] && (r.pattern === p || r.pattern === '/*'));
     assert.equal(matching.length, 1, `${p}: exactly one Cache-Control rule (a host joins two into one header)`);

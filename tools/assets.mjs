@@ -7,6 +7,10 @@
 //     late: ~100 ms at 60 ms latency).
 //   * preloadFirst: Trunk appends its `<link rel=preload>` (wasm) and `<link rel=modulepreload>`
 //     (JS glue) at the end of <head>; they move to the top so the wasm is the first request.
+//   * modulesFirst: the wasm loader (a deferred module script) moves before the page's classic
+//     scripts (lang.js, which blocks the parser until it has run): Chromium then asks for the
+//     loader with the other files instead of after lang.js, and starts the wasm ~40 ms sooner
+//     on localhost. A module runs after parsing either way, so lang.js still runs first.
 //   * cacheRules: `_headers` rules. Files whose name carries a content hash are cached for a
 //     year and never revalidated (`immutable`); everything else (the pages, docs-example.*) is
 //     revalidated on every use (`no-cache`), so a new build is seen at once and a reader pays the
@@ -65,12 +69,23 @@ export function preloadFirst(staging) {
   }
 }
 
+/** One page's module scripts, moved before its first classic `<script src>` in <head>. */
+export function modulesFirst(html) {
+  const head = html.slice(0, html.search(/<\/head>/i));
+  const classic = [...head.matchAll(/<script\b(?![^>]*type="module")[^>]*\ssrc=[^>]*><\/script>/gi)][0];
+  if (!classic) return html;
+  const modules = [...head.matchAll(/<script\b[^>]*type="module"[^>]*><\/script>/gi)].filter((m) => m.index > classic.index).map((m) => m[0]);
+  for (const m of modules) html = html.replace(m, '');
+  return html.replace(classic[0], [...modules, classic[0]].join('\n    ')).replace(/\n(\s*\n)+/g, '\n');
+}
+
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
 /** `_headers` blocks for every file of the site: one Cache-Control per path. */
 export function cacheRules(staging) {
-  const files = fs.readdirSync(staging).filter((f) => f !== '_headers' && fs.statSync(path.join(staging, f)).isFile()).sort();
+  // Files in sub-folders too (i18n/: the Chinese catalogue and translator, unhashed).
+  const files = fs.readdirSync(staging, { recursive: true }).filter((f) => f !== '_headers' && fs.statSync(path.join(staging, f)).isFile()).map((f) => f.split(path.sep).join('/')).sort();
   const rules = [['/', REVALIDATE, null]];
   for (const f of files) {
     const hashed = HASHED.test(f);

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { bundleCss, preloadFirst, cacheRules } from './assets.mjs';
+import { bundleCss, preloadFirst, modulesFirst, cacheRules } from './assets.mjs';
 
 export const POLICY = [
   "default-src 'self'",
@@ -53,6 +53,7 @@ for (const name of fs.readdirSync(staging).filter((f) => f.endsWith('.html'))) {
     return `<script${attrs} src="${base}${js}"></script>`;
   });
   if (/<script\b(?![^>]*\ssrc\s*=)[^>]*>\s*\S/i.test(html)) fail(`${name} still has an inline script`);
+  html = modulesFirst(html);
   if (!html.includes('http-equiv="Content-Security-Policy"')) {
     const meta = `<meta http-equiv="Content-Security-Policy" content="${META_POLICY}" />`;
     const at = html.search(/<meta charset[^>]*>/i);
