@@ -81,6 +81,10 @@ for (const [width, height] of [[1280, 800], [600, 1000]]) {
     assert.ok(site.requests.slice(seen).some((r) => r.path === '/'), 'the page was served');
     assert.ok(!site.requests.slice(seen).some((r) => r.path.endsWith('.wasm')), 'the wasm response is held');
     assert.match(await page.textContent('#loading'), /Loading the playground…/);
+    // One language shows: an English reader sees no Chinese line (lang.js set <html lang>).
+    const shown = await page.innerText('#loading');
+    assert.match(shown, /Loading the playground…/);
+    assert.doesNotMatch(shown, /正在加载/);
     assert.ok(await page.isVisible('#loading .skel-console'));
     const skel = await boxes(page, SKELETON);
     assert.deepEqual(Object.keys(skel).sort(), Object.keys(SKELETON).sort(), 'every part of the skeleton is laid out');
@@ -109,6 +113,22 @@ for (const [width, height] of [[1280, 800], [600, 1000]]) {
     await context.close();
   });
 }
+
+test('a Chinese reader sees the skeleton in Chinese only, before the wasm arrives', async () => {
+  holdWasm();
+  const { page, problems, context } = await watchedPage(browser, site.origin);
+  await page.goto(site.origin + '/?lang=zh-CN', { waitUntil: 'commit' });
+  await page.waitForFunction(() => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint'));
+  const shown = await page.innerText('#loading');
+  assert.match(shown, /正在加载演练场…/);
+  assert.doesNotMatch(shown, /Loading the playground/);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.obplay ?? null), null, 'the wasm is still held');
+  await screenshot(page, 'load-skeleton-zh');
+  release();
+  await page.waitForSelector('html[data-obplay=ready]');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
 
 test('a second visit pays for the page only: hashed files come from the cache, the page is revalidated', async () => {
   const { page, problems, context } = await watchedPage(browser, site.origin);
