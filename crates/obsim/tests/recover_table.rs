@@ -21,8 +21,7 @@ fn run(shell: &mut Shell, text: &str) -> String {
 fn answer(shell: &mut Shell, text: &str) -> String {
     let out = run(shell, text);
     out.lines()
-        .filter(|l| l.starts_with("ERROR") || l.starts_with("Query OK"))
-        .last()
+        .rfind(|l| l.starts_with("ERROR") || l.starts_with("Query OK"))
         .unwrap_or_default()
         .to_string()
 }
