@@ -350,3 +350,31 @@ fn cancel_at_any_moment_ends_the_job_failed_and_leaves_no_aux_tenant() {
     }
     assert!(outcomes.contains(&"FAILED") && outcomes.contains(&"COMPLETED"));
 }
+
+#[test]
+fn a_cluster_saved_mid_recovery_loads_and_finishes_the_same() {
+    let (mut shell, _) = world();
+    let ok = answer(
+        &mut shell,
+        &format!(
+            "ALTER SYSTEM RECOVER TABLE shop.orders TO mysql_tenant {FROM} \
+             WITH 'pool_list=aux_pool' REMAP TABLE shop.orders:orders_back;"
+        ),
+    );
+    assert!(ok.starts_with("Query OK"), "{ok}");
+    for at in [5, 30, 57, 61] {
+        let mut c = shell.cluster.clone();
+        c.advance(at * SECOND);
+        let mut loaded = Cluster::load(&c.save()).expect("loads");
+        assert_eq!(loaded.state_hash(), c.state_hash(), "at {at} s");
+        c.advance(200 * SECOND);
+        loaded.advance(200 * SECOND);
+        assert_eq!(
+            loaded.state_hash(),
+            c.state_hash(),
+            "after loading at {at} s"
+        );
+        assert!(c.restore.recover.jobs.is_empty());
+        assert!(c.user_data[&MYSQL].table("shop", "orders_back").is_some());
+    }
+}
