@@ -142,6 +142,9 @@ pub enum Event {
     JobStep { tenant_id: u64, job_id: u64 },
     /// One step of a restore job: the sys job (tenant 1) or the restored tenant's own.
     RestoreStep { tenant_id: u64, job_id: u64 },
+    /// One step of a RECOVER TABLE (its rows in sys and the target, its import), by the sys
+    /// job's id.
+    RecoverTableStep { job_id: u64 },
     /// Backup cleanup: the hourly trigger and the steps of running delete jobs.
     CleanTick,
 }
@@ -440,6 +443,7 @@ impl Cluster {
             Event::ArchiveTick | Event::CleanTick => {}
             Event::JobStep { tenant_id, job_id } => self.step_job(tenant_id, job_id),
             Event::RestoreStep { tenant_id, job_id } => self.step_restore(tenant_id, job_id),
+            Event::RecoverTableStep { job_id } => self.step_recover_table(job_id),
         }
     }
 

@@ -1188,6 +1188,10 @@ const STATEMENTS: &[&str] = &[
     "ALTER SYSTEM RECOVER STANDBY TENANT = r1 UNTIL UNLIMITED;",
     "ALTER SYSTEM ACTIVATE STANDBY TENANT = r1;",
     "ALTER SYSTEM SET LOG_RESTORE_SOURCE = 'LOCATION=file:///backup/mysql/archive' TENANT = r1;",
+    "ALTER SYSTEM RECOVER TABLE shop.t TO mysql_tenant FROM 'file:///backup/mysql/data,file:///backup/mysql/archive' WITH 'pool_list=p1' REMAP TABLE shop.t:t_back;",
+    "ALTER SYSTEM CANCEL RECOVER TABLE mysql_tenant;",
+    "SELECT TENANT_ID, JOB_ID, STATUS, RESULT FROM CDB_OB_RECOVER_TABLE_JOBS;",
+    "SELECT * FROM shop.t_back;",
     "ALTER SYSTEM BACKUP DATABSE;",
 ];
 

@@ -9,8 +9,8 @@
 //! tenant's data is built at the end of POST_CHECK from the chain and the log (`standby`).
 
 use super::{
-    DataMode, RestoreJob, RestoreMethod, RestoreOptions, RestoreRequest, RestoreStatus,
-    TenantRecovery,
+    DataMode, RestoreJob, RestoreMethod, RestoreOptions, RestorePlan, RestoreRequest,
+    RestoreStatus, TenantRecovery,
 };
 use crate::backup::FileStatus;
 use crate::cluster::{
@@ -80,6 +80,16 @@ impl Cluster {
     /// paths and window (`plan_restore`), the name, the pools, a restore of the same name; then
     /// the sys job in CREATE_TENANT. A failing check changes nothing.
     pub fn start_restore(&mut self, req: &RestoreRequest) -> ObResult<u64> {
+        let (options, plan) = self.check_restore(req)?;
+        Ok(self.insert_restore(req, options, &plan))
+    }
+
+    /// The checks of `start_restore`, changing nothing: what RECOVER TABLE runs for its
+    /// auxiliary tenant before its own checks (`fill_aux_tenant_restore_info_`).
+    pub(super) fn check_restore(
+        &mut self,
+        req: &RestoreRequest,
+    ) -> ObResult<(RestoreOptions, RestorePlan)> {
         if self.upgrading {
             return Err(ObError::op_not_allow("in upgrade mode"));
         }
@@ -106,6 +116,16 @@ impl Cluster {
         {
             return Err(ObError::restore_in_progress());
         }
+        Ok((options, plan))
+    }
+
+    /// The sys job in CREATE_TENANT, once every check passed.
+    pub(super) fn insert_restore(
+        &mut self,
+        req: &RestoreRequest,
+        options: RestoreOptions,
+        plan: &RestorePlan,
+    ) -> u64 {
         let src = plan.backup_tenant_id;
         self.sync_storage(src);
         let storage = self.storage.get(&src);
@@ -170,7 +190,7 @@ impl Cluster {
                 job_id,
             },
         );
-        Ok(job_id)
+        job_id
     }
 
     /// The whole RESTORE statement after its resolver: `start_restore`, then the wait of
@@ -239,12 +259,12 @@ impl Cluster {
     }
 
     /// A scheduler round: 1–2 s.
-    fn round(&mut self) -> Micros {
+    pub(super) fn round(&mut self) -> Micros {
         self.now() + self.rng.range(Stream::Durations, SECOND, 2 * SECOND)
     }
 
     /// A phase: 1–3 s.
-    fn phase(&mut self) -> Micros {
+    pub(super) fn phase(&mut self) -> Micros {
         self.now() + self.rng.range(Stream::Durations, SECOND, 3 * SECOND)
     }
 
@@ -577,9 +597,60 @@ impl Cluster {
         Ok(())
     }
 
+    /// Stops the restore `job_id` (its sys job) for a canceled RECOVER TABLE: a tenant already
+    /// created is dropped (the sys job then fails with −5157, as after CANCEL RESTORE); before
+    /// that, the sys job fails at once with −4072 (`OB_CANCELED`). A finished job stays as is.
+    pub(super) fn abort_restore(&mut self, job_id: u64) {
+        let Some(job) = self
+            .restore
+            .jobs
+            .iter()
+            .find(|j| j.is_sys() && j.job_id == job_id)
+            .cloned()
+        else {
+            return;
+        };
+        if job.restore_tenant_id != 0 && self.tenant(job.restore_tenant_id).is_some() {
+            self.remove_restored_tenant(job.restore_tenant_id);
+            return;
+        }
+        let comment = self.rootservice_comment(code::OB_CANCELED);
+        let now = self.now();
+        if let Some(j) = self
+            .restore
+            .jobs
+            .iter_mut()
+            .find(|j| j.is_sys() && j.job_id == job_id)
+        {
+            j.status = RestoreStatus::RestoreFail;
+            j.result = code::OB_CANCELED;
+            j.comment = comment;
+            j.phase_until = now;
+        }
+        self.schedule(
+            now,
+            Event::RestoreStep {
+                tenant_id: SYS_TENANT_ID,
+                job_id,
+            },
+        );
+    }
+
     /// Removes a restored tenant and everything that lived in it or its meta tenant (its job
     /// rows included); its pools go back to unused.
     fn drop_restored_tenant(&mut self, id: u64) {
+        self.remove_restored_tenant(id);
+        self.rs_event(
+            "physical_restore",
+            "cancel_restore",
+            SYS_TENANT_ID,
+            0,
+            format!("tenant_id={id}"),
+        );
+    }
+
+    /// `drop_restored_tenant` without its event (RECOVER TABLE drops its auxiliary tenant).
+    pub(super) fn remove_restored_tenant(&mut self, id: u64) {
         let now = self.now();
         self.tenants.retain(|t| t.id != id && t.id != id - 1);
         self.storage.remove(&id);
@@ -590,13 +661,6 @@ impl Cluster {
         self.restore.recovering.retain(|r| r.tenant_id != id);
         self.restore.jobs.retain(|j| j.tenant_id != id);
         self.restore.history.retain(|j| j.tenant_id != id);
-        self.rs_event(
-            "physical_restore",
-            "cancel_restore",
-            SYS_TENANT_ID,
-            0,
-            format!("tenant_id={id}"),
-        );
     }
 }
 

@@ -5,7 +5,8 @@
 //!
 //! This file holds the data: job rows, statuses, requests and the restored tenants' recovery
 //! state. `window` decides what a target uses (pure); `plan` reads the sets and pieces a request
-//! names; `job` moves the two jobs; `standby` is what follows the restore.
+//! names; `job` moves the two jobs; `standby` is what follows the restore; `recover_table` is
+//! the table-level restore built on them (an auxiliary tenant restored, then imported from).
 //!
 //! Invariant: job ids only grow (`last_job_id`); a job row is in `jobs` or in `history`, never
 //! both; a restored tenant has one `TenantRecovery` from its creation until it is dropped.
@@ -15,11 +16,13 @@ use serde::{Deserialize, Serialize};
 
 mod job;
 mod plan;
+pub mod recover_table;
 mod standby;
 pub mod window;
 
 pub use job::parse_options;
 pub use plan::RestoreSource;
+pub use recover_table::{RecoverTableRequest, RecoverTableState};
 pub use standby::RecoverUntil;
 
 /// Restore job statuses (`ob_physical_restore_table_operator.cpp`, R§8.1), in the order the jobs
@@ -234,6 +237,9 @@ pub struct RestoreState {
     pub last_job_id: u64,
     /// Every restored tenant that still exists.
     pub recovering: Vec<TenantRecovery>,
+    /// Table-level restores (RECOVER TABLE) and their imports.
+    #[serde(default)]
+    pub recover: RecoverTableState,
 }
 
 impl RestoreState {

@@ -146,6 +146,10 @@ pub enum AlterSystem {
         tenant: Option<String>,
         until: Option<RecoverTarget>,
     },
+    /// `RECOVER TABLE ...`: see [`RecoverTable`].
+    RecoverTable(RecoverTable),
+    /// `CANCEL RECOVER TABLE name`
+    CancelRecoverTable { tenant: String },
     /// `ADD RESTORE SOURCE 'path[,path...]'`
     AddRestoreSource { paths: String },
     /// `CLEAR RESTORE SOURCE`
@@ -184,6 +188,41 @@ pub struct Restore {
     pub key_from: Option<(String, Option<String>)>,
     pub description: Option<String>,
     pub preview: bool,
+}
+
+/// `RECOVER TABLE item[, item ...] TO [TENANT [=]] name [FROM 'uris'] [UNTIL ...] WITH 'opts'
+/// [ENCRYPTED BY 'x'] [WITH KEY FROM 'path' [ENCRYPTED BY 'x']] [REMAP TABLE a:b[, ...]]
+/// [REMAP TABLEGROUP a:b[, ...]] [REMAP TABLESPACE a:b[, ...]] [DESCRIPTION [=] 'text']` (R§12.1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecoverTable {
+    pub items: Vec<RecoverItem>,
+    pub tenant: String,
+    pub from: Option<String>,
+    pub until: Option<RestoreUntil>,
+    pub with: String,
+    pub encrypted_by: Option<String>,
+    pub key_from: Option<(String, Option<String>)>,
+    pub remap_tables: Vec<RemapItem>,
+    pub remap_tablegroups: Vec<(String, String)>,
+    pub remap_tablespaces: Vec<(String, String)>,
+    pub description: Option<String>,
+}
+
+/// `db.t`, `db.*` or `*.*` (None = `*`), with a PARTITION list if one was given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecoverItem {
+    pub db: Option<String>,
+    pub table: Option<String>,
+    pub partitions: Vec<String>,
+}
+
+/// `db.t:t2` (`dst_db` None), `db.t:db2.t2`, `` db.`*`:db2.`*` `` (tables None = `*`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemapItem {
+    pub src_db: String,
+    pub src_table: Option<String>,
+    pub dst_db: Option<String>,
+    pub dst_table: Option<String>,
 }
 
 /// The tail of RECOVER STANDBY.

@@ -56,6 +56,8 @@ pub enum Symbol {
     Comma,
     Dot,
     Semicolon,
+    /// `:` of RECOVER TABLE's REMAP items (`db.t:t2`).
+    Colon,
 }
 
 /// Splits `sql` into tokens. Whitespace and comments (`-- `, `#`, `/* */`, including
@@ -357,6 +359,7 @@ impl<'a> Lexer<'a> {
             (',', _) => (Symbol::Comma, 1),
             ('.', _) => (Symbol::Dot, 1),
             (';', _) => (Symbol::Semicolon, 1),
+            (':', _) => (Symbol::Colon, 1),
             _ => return None,
         };
         self.index += length;

@@ -40,6 +40,8 @@ impl Exec<'_> {
                 self.cancel_delete_backup(tenants.as_deref())
             }
             AlterSystem::Restore(r) => self.restore(r),
+            AlterSystem::RecoverTable(r) => self.recover_table(r),
+            AlterSystem::CancelRecoverTable { tenant } => self.cancel_recover_table(tenant),
             AlterSystem::CancelRestore { tenant } => {
                 self.require_sys()?;
                 self.cluster.cancel_restore(tenant)?;

@@ -11,6 +11,7 @@ mod cleanup;
 mod ddl;
 mod dml;
 mod params;
+mod recover_table;
 mod resource;
 mod restore;
 mod select;

@@ -18,14 +18,14 @@ use crate::sql::session::RestorePreview;
 use crate::value::{Column, ColumnKind, ResultSet, Value};
 
 /// `UNTIL SCN = n` must be more than 1 (R§3.3: ≤ 1 is refused).
-fn until_scn(n: i128) -> ObResult<u64> {
+pub(super) fn until_scn(n: i128) -> ObResult<u64> {
     u64::try_from(n)
         .ok()
         .filter(|&n| n > 1)
         .ok_or_else(|| ObError::invalid_argument("until scn, it should be positive integer"))
 }
 
-fn target_of(until: Option<&RestoreUntil>) -> ObResult<RestoreTarget> {
+pub(super) fn target_of(until: Option<&RestoreUntil>) -> ObResult<RestoreTarget> {
     Ok(match until {
         None => RestoreTarget::Latest,
         Some(RestoreUntil::Scn(n)) => RestoreTarget::Scn(until_scn(*n)?),

@@ -41,7 +41,7 @@ impl Parser<'_> {
     }
 
     /// `opt_description`: `DESCRIPTION [=] 'text'`.
-    fn parse_optional_description(&mut self) -> ParseResult<Option<String>> {
+    pub(super) fn parse_optional_description(&mut self) -> ParseResult<Option<String>> {
         if !self.eat_keyword("DESCRIPTION") {
             return Ok(None);
         }
@@ -84,7 +84,13 @@ impl Parser<'_> {
                 parser.expect_keywords(&["RESTORE", "SOURCE"])?;
                 Ok(AlterSystem::ClearRestoreSource)
             },
-            "RECOVER" => Self::parse_recover_standby,
+            "RECOVER" => |parser| {
+                if parser.at_keyword("TABLE") {
+                    parser.parse_recover_table()
+                } else {
+                    parser.parse_recover_standby()
+                }
+            },
             "DROP" => Self::parse_drop_delete_policy,
             "DELETE" => Self::parse_delete_backup,
             "VALIDATE" => Self::parse_validate,
@@ -236,6 +242,12 @@ impl Parser<'_> {
                 self.advance();
                 let tenant = self.parse_identifier()?;
                 Ok(AlterSystem::CancelRestore { tenant })
+            }
+            Some("RECOVER") => {
+                self.advance();
+                self.expect_keyword("TABLE")?;
+                let tenant = self.parse_name_or_string()?;
+                Ok(AlterSystem::CancelRecoverTable { tenant })
             }
             Some("VALIDATE") => {
                 self.advance();
@@ -433,7 +445,7 @@ impl Parser<'_> {
     }
 
     /// `ENCRYPTED BY 'x'`.
-    fn parse_optional_encrypted_by(&mut self) -> ParseResult<Option<String>> {
+    pub(super) fn parse_optional_encrypted_by(&mut self) -> ParseResult<Option<String>> {
         if !self.eat_keyword("ENCRYPTED") {
             return Ok(None);
         }
@@ -461,7 +473,7 @@ impl Parser<'_> {
 
     /// `UNTIL TIME = 'ts' | UNTIL SCN = n`: the `=` is mandatory and the SCN is an unsigned
     /// INTNUM in the grammar.
-    fn parse_optional_until(&mut self) -> ParseResult<Option<RestoreUntil>> {
+    pub(super) fn parse_optional_until(&mut self) -> ParseResult<Option<RestoreUntil>> {
         if !self.eat_keyword("UNTIL") {
             return Ok(None);
         }

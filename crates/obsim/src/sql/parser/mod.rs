@@ -26,6 +26,7 @@ mod dml;
 mod encryption;
 mod expr;
 mod names;
+mod recover_table;
 mod resource;
 mod select;
 mod show;

@@ -3,6 +3,7 @@
 mod alter_system;
 mod cleanup;
 mod error_text;
+mod recover_table;
 mod resource;
 mod robustness;
 mod select;

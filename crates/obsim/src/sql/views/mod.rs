@@ -16,6 +16,7 @@ mod delete;
 mod dests;
 mod events;
 mod params;
+mod recover_table;
 mod resource;
 mod restore;
 mod tenants;
@@ -132,6 +133,12 @@ pub static VIEWS: &[ViewDef] = &[
     restore::HISTORY,
     restore::LOG_RESTORE_SOURCE,
     restore::CDB_LOG_RESTORE_SOURCE,
+    recover_table::RECOVER_JOBS,
+    recover_table::RECOVER_JOB_HISTORY,
+    recover_table::IMPORT_JOBS,
+    recover_table::IMPORT_JOB_HISTORY,
+    recover_table::IMPORT_TASKS,
+    recover_table::IMPORT_TASK_HISTORY,
     resource::UNIT_CONFIGS,
     resource::RESOURCE_POOLS,
     tenants::TENANTS,

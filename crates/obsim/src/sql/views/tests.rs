@@ -240,6 +240,7 @@ SELECT SLEEP(5);
     let b = c.tenant_backup_mut(1002);
     b.delete_jobs.push(job.clone());
     b.delete_job_history.push(job);
+    put_recover_table_rows(c);
     let c = &shell.cluster;
     let r2 = c.tenant_by_name("r2").map_or(0, |t| t.id);
     assert_ne!(r2, 0, "r2 is being restored");
@@ -256,4 +257,88 @@ SELECT SLEEP(5);
             assert_eq!(row.len(), width, "{name}: {row:?}");
         }
     }
+}
+
+/// A running and a finished RECOVER TABLE (sys and target rows, import job and task), put in
+/// place directly: a real one needs minutes of restore first.
+fn put_recover_table_rows(c: &mut crate::Cluster) {
+    use crate::restore::recover_table::*;
+    let now = c.now();
+    let job = RecoverTableJob {
+        tenant_id: SYS_TENANT_ID,
+        job_id: 7,
+        initiator_tenant_id: SYS_TENANT_ID,
+        initiator_job_id: 0,
+        start_ts: now,
+        finish_ts: 0,
+        status: RecoverStatus::Recovering,
+        aux_tenant_name: "AUX_RECOVER$1".into(),
+        target_tenant_name: "mysql_tenant".into(),
+        target_tenant_id: 1002,
+        lists: ImportLists::default(),
+        items: vec![ImportItem::All],
+        remaps: Vec::new(),
+        restore_scn: 5,
+        restore_option: "pool_list=p".into(),
+        backup_dest: "file:///d/my".into(),
+        backup_set_list: String::new(),
+        backup_piece_list: String::new(),
+        backup_passwd: String::new(),
+        restore_job_id: 7,
+        aux_tenant_id: 0,
+        failed: false,
+        comment: String::new(),
+        description: String::new(),
+        phase_until: now + crate::sim::SECOND,
+        cancel_requested: false,
+    };
+    let user = RecoverTableJob {
+        tenant_id: 1002,
+        initiator_job_id: 7,
+        status: RecoverStatus::Importing,
+        ..job.clone()
+    };
+    let import = ImportJob {
+        tenant_id: 1002,
+        job_id: 8,
+        initiator_tenant_id: 1002,
+        initiator_job_id: 7,
+        start_ts: now,
+        finish_ts: 0,
+        src_tenant_name: "AUX_RECOVER$1".into(),
+        src_tenant_id: 1010,
+        status: ImportJobStatus::ImportTable,
+        lists: ImportLists::default(),
+        total_table_count: 1,
+        finished_table_count: 0,
+        failed_table_count: 0,
+        failed: false,
+        comment: String::new(),
+        description: String::new(),
+        phase_until: now + crate::sim::SECOND,
+    };
+    let task = ImportTask {
+        tenant_id: 1002,
+        task_id: 9,
+        job_id: 8,
+        src_tenant_id: 1010,
+        src_database: "shop".into(),
+        src_table: "t".into(),
+        target_database: "shop".into(),
+        target_table: "t2".into(),
+        table_column: 2,
+        status: TaskStatus::Doing,
+        start_ts: now,
+        completion_ts: 0,
+        failed: false,
+        comment: String::new(),
+        phase_until: now + crate::sim::SECOND,
+    };
+    let r = &mut c.restore.recover;
+    r.jobs.extend([job.clone(), user.clone()]);
+    r.job_history.extend([job, user]);
+    r.import_jobs.push(import.clone());
+    r.import_job_history.push(import);
+    r.tasks.push(task.clone());
+    r.task_history.push(task);
 }
