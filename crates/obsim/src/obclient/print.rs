@@ -32,11 +32,19 @@ const MIN_COLUMN_WIDTH: usize = 4;
 pub fn format_outcome(outcome: &Outcome, elapsed_micros: u64, mode: CompatMode) -> String {
     let time = format_elapsed(elapsed_micros);
     match outcome {
-        Outcome::Ok { affected, warnings } => {
+        Outcome::Ok {
+            affected,
+            warnings,
+            info,
+        } => {
             let mut s = format!("Query OK, {}", count_of(*affected, "row"));
             s.push_str(" affected");
             push_warnings(&mut s, *warnings);
-            format!("{s} ({time})\n\n")
+            // obclient prints `mysql_info()` on its own line after the OK line, then the blank.
+            match info {
+                Some(info) => format!("{s} ({time})\n{info}\n\n"),
+                None => format!("{s} ({time})\n\n"),
+            }
         }
         Outcome::Rows { set, .. } if set.rows.is_empty() => format!("Empty set ({time})\n\n"),
         Outcome::Rows { set, vertical } => {

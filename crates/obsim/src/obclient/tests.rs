@@ -42,7 +42,11 @@ fn mysql(outcome: &Outcome, micros: u64) -> String {
 
 #[test]
 fn query_ok_singular_plural_and_blank_line() {
-    let ok = |affected, warnings| Outcome::Ok { affected, warnings };
+    let ok = |affected, warnings| Outcome::Ok {
+        affected,
+        warnings,
+        info: None,
+    };
     assert_eq!(
         mysql(&ok(0, 0), 4_000),
         "Query OK, 0 rows affected (0.004 sec)\n\n"

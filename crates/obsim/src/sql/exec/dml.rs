@@ -96,6 +96,12 @@ impl Exec<'_> {
             slot.set_next_hidden_key(t.next_hidden_key());
         }
         self.commit_ops(ops, blocks);
+        // OceanBase's `ObResultSet::set_message`: an INSERT of more than one row reports
+        // `Records: …` (OB_INSERT_MSG_FMT); there are no duplicates without ON DUPLICATE KEY.
+        if count > 1 {
+            let info = format!("Records: {count}  Duplicates: 0  Warnings: 0");
+            return Ok(Reply::OkInfo(count, info));
+        }
         Ok(Reply::Ok(count))
     }
 
@@ -197,7 +203,10 @@ impl Exec<'_> {
         if !ops.is_empty() {
             self.commit_ops(ops, blocks);
         }
-        Ok(Reply::Ok(changed))
+        // OceanBase's `ObResultSet::set_message` (OB_UPDATE_MSG_FMT): every UPDATE reports the
+        // rows its WHERE matched and the rows whose values changed; affected rows are the changed.
+        let info = format!("Rows matched: {n}  Changed: {changed}  Warnings: 0");
+        Ok(Reply::OkInfo(changed, info))
     }
 
     pub(super) fn delete(&mut self, del: &Delete) -> ObResult<Reply> {

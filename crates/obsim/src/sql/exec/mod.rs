@@ -80,6 +80,12 @@ pub fn execute(
         Ok(Reply::Ok(affected)) => Outcome::Ok {
             affected,
             warnings: 0,
+            info: None,
+        },
+        Ok(Reply::OkInfo(affected, info)) => Outcome::Ok {
+            affected,
+            warnings: 0,
+            info: Some(info),
         },
         Ok(Reply::Rows(set)) => Outcome::Rows { set, vertical },
         Err(e) => Outcome::Error(e),
@@ -94,6 +100,8 @@ pub fn execute(
 /// What a statement returns to `execute`: an OK with its affected-row count, or a result set.
 enum Reply {
     Ok(u64),
+    /// An OK whose packet carries an info string (OceanBase's `ObResultSet::set_message`).
+    OkInfo(u64, String),
     Rows(ResultSet),
 }
 

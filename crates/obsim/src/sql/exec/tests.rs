@@ -1895,11 +1895,11 @@ fn dml() {
         ),
         (
             &[T, "UPDATE test.t SET n = n + 1 WHERE id >= 2;"],
-            "Query OK, 2 rows affected",
+            "Query OK, 2 rows affected\nRows matched: 2  Changed: 2  Warnings: 0",
         ),
         (
             &[T, "UPDATE test.t SET n = 10 WHERE id = 1;"],
-            "Query OK, 0 rows affected",
+            "Query OK, 0 rows affected\nRows matched: 1  Changed: 0  Warnings: 0",
         ),
         (
             &[T, "UPDATE test.t SET id = 2 WHERE id = 1;"],
