@@ -1,9 +1,10 @@
 //! The tenant dashboard: one card per user tenant with its archive and backup state, and
 //! buttons that type the equivalent statement into the console.
 
+use super::drill::Stage;
 use super::model::{TenantInfo, lag_text};
 use super::sql::{NEEDS_SESSION, default_archive_dest, default_data_dest, parse_score};
-use crate::engine::use_engine;
+use crate::engine::{type_sql, use_engine};
 use crate::format;
 use crate::glossary::Term;
 use leptos::ev::{KeyboardEvent, MouseEvent, SubmitEvent};
@@ -12,8 +13,9 @@ use wasm_bindgen::JsCast;
 
 /// Keys that work while focus is inside a tenant card (not in a text field): each presses the
 /// card's button or focuses its field, so the statement still goes through the console.
-pub const CARD_KEYS: [(&str, &str); 6] = [
+pub const CARD_KEYS: [(&str, &str); 7] = [
     ("F", "[data-action=full]"),
+    ("V", "[data-action=activate]"),
     ("I", "[data-action=inc]"),
     ("C", "[data-action=cancel]"),
     ("A", "[data-action=archive]"),
@@ -103,8 +105,25 @@ fn TenantCard(id: u64) -> impl IntoView {
     });
     let name = info.with_untracked(|i| i.name.clone());
     let text = move |f: fn(&TenantInfo) -> String| move || info.with(f);
-    let denied = move || info.with(|i| i.stmt().full_backup().is_none());
-    let why = move || denied().then_some(NEEDS_SESSION);
+    // Status and role as DBA_OB_TENANTS shows them: a restoring tenant or a standby takes no
+    // backup and no archive setting; a restored standby can be activated.
+    let stage = Memo::new(move |_| engine.read(|sh| Stage::read(&sh.cluster, id)));
+    let no_session = move || info.with(|i| i.stmt().full_backup().is_none());
+    let denied = move || no_session() || !stage.with(Stage::may_back_up);
+    let why = move || {
+        if no_session() {
+            Some(NEEDS_SESSION.to_string())
+        } else {
+            stage.with(|s| {
+                (!s.may_back_up())
+                    .then(|| format!("not while the tenant is {} {}", s.status, s.role))
+            })
+        }
+    };
+    let activate = move || {
+        info.with(|i| i.stmt().activate())
+            .filter(|_| stage.with(Stage::may_activate))
+    };
     // Every action only types its statement; the console runs it.
     let act = move |f: fn(&TenantInfo) -> Option<String>| {
         move |_: MouseEvent| {
@@ -129,7 +148,8 @@ fn TenantCard(id: u64) -> impl IntoView {
                 <h3 id=title_id>{name.clone()}</h3>
                 <span class="chip-id" aria-label="tenant id">{id}</span>
                 <span class="tag">{text(|i| i.mode.clone())}</span>
-                <span class="tag" data-testid="tenant-status">{text(|i| i.status.clone())}</span>
+                <span class="tag" data-testid="tenant-status">{move || stage.with(|s| s.status.clone())}</span>
+                <span class="tag" data-testid="tenant-role" translate="no">{move || stage.with(|s| s.role.clone())}</span>
             </header>
             <dl class="facts">
                 <dt>"Log mode"</dt>
@@ -240,8 +260,22 @@ fn TenantCard(id: u64) -> impl IntoView {
                         if i.log_mode == "ARCHIVELOG" { "Archive off" } else { "Archive on" }.into()
                     })}
                 </button>
+                <button
+                    type="button"
+                    data-action="activate"
+                    aria-keyshortcuts="V"
+                    hidden=move || activate().is_none()
+                    title=activate
+                    on:click=move |_| {
+                        if let Some(sql) = activate() {
+                            type_sql(engine, sql);
+                        }
+                    }
+                >
+                    "Activate"
+                </button>
             </div>
-            <p class="dash-note" hidden=move || !denied()>
+            <p class="dash-note" hidden=move || !no_session()>
                 "Read only here: " {NEEDS_SESSION} "."
             </p>
             <ScoreForm info=info />
