@@ -44,14 +44,18 @@ fn in_window(tl: &Timeline, scn: u64) -> bool {
     tl.intervals.iter().any(|&(a, b)| a <= scn && scn <= b)
 }
 
-/// `12:03:04 · SCN 1733…` and whether the window holds it.
-fn moment_text(tl: &Timeline, scn: u64) -> String {
-    let reach = if in_window(tl, scn) {
+/// Whether the engine's window holds the moment, in words.
+fn reach_text(tl: &Timeline, scn: u64) -> &'static str {
+    if in_window(tl, scn) {
         "a restore can reach it"
     } else {
         "outside the restorable window"
-    };
-    format!("{} · SCN {scn} · {reach}", scn_time(scn))
+    }
+}
+
+/// `2024-05-09 12:03:04 · SCN 1733… · …` (the slider's aria-valuetext).
+fn moment_text(tl: &Timeline, scn: u64) -> String {
+    format!("{} · SCN {scn} · {}", scn_time(scn), reach_text(tl, scn))
 }
 
 #[component]
@@ -164,15 +168,15 @@ pub fn TenantTimeline(tenant_id: u64) -> impl IntoView {
                 <SetMarks tl=tl picked=picked hover=hover />
             </svg>
             <p class="tl-hover muted" data-testid="timeline-hover" aria-live="polite">
-                {move || {
-                    hover
-                        .get()
-                        .map(|scn| tl.with(|t| moment_text(t, scn)))
-                        .unwrap_or_else(|| {
-                            "Point at a moment (or focus the timeline and use the arrow keys); click or Enter picks it."
-                                .to_string()
-                        })
-                }}
+                <span hidden=move || hover.with(Option::is_some)>
+                    "Point at a moment (or focus the timeline and use the arrow keys); click or Enter picks it."
+                </span>
+                <span translate="no" hidden=move || hover.with(Option::is_none)>
+                    {move || hover.get().map(|scn| format!("{} · SCN {scn} · ", scn_time(scn))).unwrap_or_default()}
+                </span>
+                <span hidden=move || hover.with(Option::is_none)>
+                    {move || hover.get().map(|scn| reach_text(&tl.read(), scn)).unwrap_or_default()}
+                </span>
             </p>
             <PickPanel pick=pick />
         </figure>
