@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 pub mod drill;
 mod job;
 mod plan;
+pub mod stage;
 mod standby;
 pub mod window;
 

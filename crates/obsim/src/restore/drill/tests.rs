@@ -154,13 +154,14 @@ fn a_pick_answers_what_restore_answers_inside_and_outside_the_window() {
         &scn_display((gap.from_scn + gap.to_scn) / 2),
     );
     assert_eq!(run(&mut sh, &bad).trim(), error);
-    assert!(sh.cluster.restore.jobs.is_empty());
+    assert!(sh.cluster.restore_job_ids().is_empty());
     let out = run(&mut sh, &ok.statement);
     assert!(out.starts_with("Query OK"), "{out}");
-    let job = sh.cluster.restore.sys_job(1).unwrap();
-    assert_eq!(job.restore_scn, ok.target_scn);
-    assert_eq!(job.backup_set_list, ok.set_paths.join(","));
-    assert_eq!(job.backup_piece_list, ok.piece_paths.join(","));
+    let job = sh.cluster.restore_job_ids()[0];
+    let progress = sh.cluster.restore_progress(job).unwrap();
+    assert_eq!(progress.restore_scn, ok.target_scn);
+    assert_eq!(progress.backup_set_list, ok.set_paths.join(","));
+    assert_eq!(progress.backup_piece_list, ok.piece_paths.join(","));
     // The next pick suggests another name and, the pool now taken, a new pool.
     let RestorePick::Ok(next) = pick(&sh, (lo + hi) / 2) else {
         panic!("inside the window");
@@ -237,4 +238,76 @@ fn an_encrypted_chain_asks_for_set_decryption_first() {
         out.contains("Query OK, 0 rows affected") && !out.contains("ERROR"),
         "{out}"
     );
+}
+
+#[test]
+fn a_tenant_stage_follows_the_restore_and_the_activation() {
+    let mut sh = with_chain();
+    let src = sh.cluster.tenant_stage(MYSQL).unwrap();
+    assert_eq!((src.status, src.role.as_str()), ("NORMAL", "PRIMARY"));
+    let a = src.actions;
+    assert!(a.backup && a.archive && a.write && !a.activate && !a.recover && !a.cancel_restore);
+    assert_eq!((src.restore_status, src.restored_from), (None, None));
+    let t = sh.cluster.restore_timeline(MYSQL).unwrap();
+    let RestorePick::Ok(ok) = pick(&sh, t.window.intervals[0].1 - 30 * SECOND * 1000) else {
+        panic!("inside the window");
+    };
+    run(
+        &mut sh,
+        &format!("{}\n{}", ok.prepare.join("\n"), ok.statement),
+    );
+    let id = sh.cluster.tenant_by_name(&ok.tenant_name).unwrap().id;
+    let job = sh.cluster.restore_job_of(id).unwrap();
+    let st = sh.cluster.tenant_stage(id).unwrap();
+    assert_eq!((st.status, st.role.as_str()), ("RESTORE", "RESTORE"));
+    assert_eq!(st.restored_from, Some(MYSQL));
+    assert!(st.restore_status.is_some());
+    let a = st.actions;
+    assert!(a.cancel_restore && !a.backup && !a.archive && !a.write && !a.activate && !a.recover);
+    // The restore runs: its stage only moves forward, its bytes only grow.
+    let (mut stage, mut bytes, mut seen) = (0, 0, Vec::new());
+    for _ in 0..600 {
+        let p = sh.cluster.restore_progress(job).unwrap();
+        assert!(
+            p.stage.unwrap() >= stage && p.finish_bytes >= bytes,
+            "{p:?}"
+        );
+        (stage, bytes) = (p.stage.unwrap(), p.finish_bytes);
+        if seen.last() != Some(&p.state) {
+            seen.push(p.state);
+        }
+        if p.finished {
+            break;
+        }
+        sh.cluster.advance(SECOND);
+    }
+    let p = sh.cluster.restore_progress(job).unwrap();
+    assert!(p.finished && p.succeeded, "{p:?}");
+    assert_eq!((p.status, p.stage), ("SUCCESS", Some(7)));
+    assert_eq!(p.finish_bytes, p.total_bytes);
+    assert_eq!(p.finish_ls_count, p.ls_count);
+    assert_eq!(p.recover_scn, Some(ok.target_scn));
+    assert!(
+        seen.contains(&"RESTORE_WAIT_LS") && seen.contains(&"POST_CHECK"),
+        "{seen:?}"
+    );
+    let st = sh.cluster.tenant_stage(id).unwrap();
+    assert_eq!(
+        (st.status, st.role.as_str(), st.restore_status),
+        ("NORMAL", "STANDBY", None)
+    );
+    assert_eq!(st.readable_scn, Some(ok.target_scn));
+    let a = st.actions;
+    assert!(a.activate && a.recover && !a.write && !a.cancel_restore);
+    // The card's Activate is the console's: it runs, and the tenant becomes a writable primary.
+    let out = run(
+        &mut sh,
+        &format!("ALTER SYSTEM ACTIVATE STANDBY TENANT = {};", ok.tenant_name),
+    );
+    assert!(out.starts_with("Query OK"), "{out}");
+    let st = sh.cluster.tenant_stage(id).unwrap();
+    assert_eq!((st.status, st.role.as_str()), ("NORMAL", "PRIMARY"));
+    let a = st.actions;
+    assert!(a.write && a.backup && !a.activate && !a.recover && !a.cancel_restore);
+    assert!(sh.cluster.restore_progress(job + 1).is_none());
 }
