@@ -5,7 +5,8 @@
 //!
 //! This file holds the data: job rows, statuses, requests and the restored tenants' recovery
 //! state. `window` decides what a target uses (pure); `plan` reads the sets and pieces a request
-//! names; `job` moves the two jobs; `standby` is what follows the restore.
+//! names; `job` moves the two jobs; `standby` is what follows the restore; `drill` and `stage`
+//! are the facts a page draws (timeline, pick, tenant stage, progress).
 //!
 //! Invariant: job ids only grow (`last_job_id`); a job row is in `jobs` or in `history`, never
 //! both; a restored tenant has one `TenantRecovery` from its creation until it is dropped.
@@ -13,8 +14,10 @@
 use crate::sim::Micros;
 use serde::{Deserialize, Serialize};
 
+pub mod drill;
 mod job;
 mod plan;
+pub mod stage;
 mod standby;
 pub mod window;
 
