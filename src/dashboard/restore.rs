@@ -1,12 +1,13 @@
 //! The restore drill (issue 14): every source tenant's restorable window (`timeline`) and the
 //! restore jobs with their progress as DBA_OB_RESTORE_PROGRESS / _HISTORY show it.
 
-use super::drill::{RestoreRow, Timeline, restore_rows};
+use super::drill::{Timeline, restore_jobs};
 use super::timeline::TenantTimeline;
 use crate::engine::use_engine;
 use crate::format;
 use crate::glossary::Term;
 use leptos::prelude::*;
+use obsim::restore::stage::{RestoreProgress, STAGES};
 
 #[component]
 pub fn RestoreDrill() -> impl IntoView {
@@ -46,78 +47,125 @@ pub fn RestoreDrill() -> impl IntoView {
     }
 }
 
-fn pair(p: (u64, u64)) -> String {
-    format!("{} / {}", p.0, p.1)
+fn pair(done: u64, total: u64) -> String {
+    format!("{done} / {total}")
 }
 
 #[component]
 fn RestoreJobs() -> impl IntoView {
     let engine = use_engine();
-    let rows = Memo::new(move |_| engine.read(|sh| restore_rows(&sh.cluster)));
+    let ids = Memo::new(move |_| {
+        engine.read(|sh| {
+            sh.cluster
+                .restore_job_ids()
+                .into_iter()
+                .rev()
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <div class="dash-panel" data-testid="restore-jobs" data-tour="restore">
             <h3>"Restore jobs"</h3>
-            <p class="dash-note" hidden=move || !rows.with(Vec::is_empty)>
+            <p class="dash-note" hidden=move || !ids.with(Vec::is_empty)>
                 "No restore yet."
             </p>
             <For
-                each=move || rows.get()
-                key=|r| r.clone()
-                children=move |r| view! { <RestoreJobCard row=r /> }
+                each=move || ids.get()
+                key=|id| *id
+                children=move |id| view! { <RestoreJobCard job_id=id /> }
             />
         </div>
     }
 }
 
-#[component]
-fn RestoreJobCard(row: RestoreRow) -> impl IntoView {
-    let pct = |done: u64, total: u64| {
-        if total == 0 {
-            0.0
-        } else {
-            done.min(total) as f64 * 100.0 / total as f64
-        }
+fn pct(done: u64, total: u64) -> String {
+    let p = if total == 0 {
+        0.0
+    } else {
+        done.min(total) as f64 * 100.0 / total as f64
     };
-    let bytes = pct(row.bytes.0, row.bytes.1);
-    let status_class = format!("status status-{}", row.status.to_ascii_lowercase());
+    obsim::num::format_fixed(p, 1)
+}
+
+#[component]
+fn RestoreJobCard(job_id: u64) -> impl IntoView {
+    let engine = use_engine();
+    let job = Memo::new(move |_| {
+        engine.read(|sh| {
+            let c = &sh.cluster;
+            // Kept alive with the list: a job id the list holds always has progress.
+            c.restore_progress(job_id)
+                .or_else(|| restore_jobs(c).into_iter().next())
+        })
+    });
+    let text = move |f: fn(&RestoreProgress) -> String| {
+        move || job.with(|j| j.as_ref().map(f).unwrap_or_default())
+    };
+    let (tenant, source) = job.with_untracked(|j| {
+        j.as_ref()
+            .map(|j| (j.restore_tenant_name.clone(), j.backup_tenant_name.clone()))
+            .unwrap_or_default()
+    });
     view! {
         <article
             class="restore-job"
-            data-job=row.job_id.to_string()
-            data-tenant=row.tenant.clone()
-            data-status=row.status.clone()
+            data-job=job_id.to_string()
+            data-tenant=tenant.clone()
+            data-status=text(|j| j.status.to_string())
         >
             <header class="card-head">
-                <h4>{format!("Job {}: {} from {}", row.job_id, row.tenant, row.source)}</h4>
-                <span class=status_class data-testid="restore-status" translate="no">{row.status.clone()}</span>
+                <h4>{format!("Job {job_id}: {tenant} from {source}")}</h4>
+                <span
+                    class=text(|j| format!("status status-{}", j.status.to_ascii_lowercase()))
+                    data-testid="restore-status"
+                    translate="no"
+                >
+                    {text(|j| j.status.to_string())}
+                </span>
             </header>
+            <ol class="restore-stages" aria-label="Stages">
+                {STAGES
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        let class = move || {
+                            job.with(|j| match j.as_ref().and_then(|j| j.stage) {
+                                Some(s) if s > i || (s == i && s + 1 == STAGES.len()) => "done",
+                                Some(s) if s == i => "now",
+                                _ => "",
+                            })
+                        };
+                        view! {
+                            <li class=class title=*name translate="no" aria-current=move || (class() == "now").then_some("step")>
+                                <span class="sr-only">{*name}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
             <dl class="facts">
                 <dt>"Stage"</dt>
-                <dd data-testid="restore-stage" translate="no">{row.phase.clone()}</dd>
+                <dd data-testid="restore-stage" translate="no">{text(|j| j.state.to_string())}</dd>
                 <dt>"Until"</dt>
-                <dd data-testid="restore-until">{row.restore_time.clone()}</dd>
+                <dd data-testid="restore-until">{text(|j| super::drill::scn_time_frac(j.restore_scn))}</dd>
                 <dt>"Log streams"</dt>
-                <dd data-testid="restore-ls">{pair(row.ls)}</dd>
+                <dd data-testid="restore-ls">{text(|j| pair(j.finish_ls_count, j.ls_count))}</dd>
                 <dt>"Tablets"</dt>
-                <dd data-testid="restore-tablets">{pair(row.tablets)}</dd>
+                <dd data-testid="restore-tablets">{text(|j| pair(j.finish_tablet_count, j.tablet_count))}</dd>
                 <dt>"Bytes"</dt>
                 <dd data-testid="restore-bytes">
-                    {format!("{} / {}", format::bytes(row.bytes.0), format::bytes(row.bytes.1))}
-                    <progress max="100" value=format_fixed(bytes)></progress>
+                    {text(|j| format!("{} / {}", format::bytes(j.finish_bytes), format::bytes(j.total_bytes)))}
+                    <progress max="100" value=text(|j| pct(j.finish_bytes, j.total_bytes))></progress>
                 </dd>
-                <dt hidden=!row.running>"RECOVER_PROGRESS"</dt>
-                <dd hidden=!row.running>{row.recover_progress.clone()}</dd>
                 <dt>"BACKUP_SET_LIST"</dt>
-                <dd class="path" translate="no">{row.sets.clone()}</dd>
+                <dd class="path" translate="no">{text(|j| j.backup_set_list.clone())}</dd>
                 <dt>"BACKUP_PIECE_LIST"</dt>
-                <dd class="path" translate="no">{row.pieces.clone()}</dd>
-                <dt hidden=row.comment.is_empty()>"COMMENT"</dt>
-                <dd hidden=row.comment.is_empty() translate="no">{row.comment.clone()}</dd>
+                <dd class="path" translate="no">{text(|j| j.backup_piece_list.clone())}</dd>
+                <dt hidden=move || job.with(|j| j.as_ref().is_none_or(|j| j.comment.is_empty()))>"COMMENT"</dt>
+                <dd translate="no" hidden=move || job.with(|j| j.as_ref().is_none_or(|j| j.comment.is_empty()))>
+                    {text(|j| j.comment.clone())}
+                </dd>
             </dl>
         </article>
     }
-}
-
-fn format_fixed(v: f64) -> String {
-    obsim::num::format_fixed(v, 1)
 }

@@ -1,7 +1,7 @@
 //! The tenant dashboard: one card per user tenant with its archive and backup state, and
 //! buttons that type the equivalent statement into the console.
 
-use super::drill::Stage;
+use super::drill::stage;
 use super::model::{TenantInfo, lag_text};
 use super::sql::{NEEDS_SESSION, default_archive_dest, default_data_dest, parse_score};
 use crate::engine::{type_sql, use_engine};
@@ -9,6 +9,7 @@ use crate::format;
 use crate::glossary::Term;
 use leptos::ev::{KeyboardEvent, MouseEvent, SubmitEvent};
 use leptos::prelude::*;
+use obsim::restore::stage::TenantActions;
 use wasm_bindgen::JsCast;
 
 /// Keys that work while focus is inside a tenant card (not in a text field): each presses the
@@ -105,24 +106,29 @@ fn TenantCard(id: u64) -> impl IntoView {
     });
     let name = info.with_untracked(|i| i.name.clone());
     let text = move |f: fn(&TenantInfo) -> String| move || info.with(f);
-    // Status and role as DBA_OB_TENANTS shows them: a restoring tenant or a standby takes no
-    // backup and no archive setting; a restored standby can be activated.
-    let stage = Memo::new(move |_| engine.read(|sh| Stage::read(&sh.cluster, id)));
+    // Status and role as DBA_OB_TENANTS shows them, and the actions the engine would accept
+    // now (`Cluster::tenant_stage`): a restoring tenant takes no backup; a restored standby
+    // can be activated.
+    let stage = Memo::new(move |_| {
+        engine
+            .read(|sh| stage(&sh.cluster, id))
+            .map(|s| (s.status.to_string(), s.role, s.actions))
+            .unwrap_or_default()
+    });
+    let allowed = move |f: fn(&TenantActions) -> bool| stage.with(|s| f(&s.2));
     let no_session = move || info.with(|i| i.stmt().full_backup().is_none());
-    let denied = move || no_session() || !stage.with(Stage::may_back_up);
+    let denied = move || no_session() || !allowed(|a| a.backup);
     let why = move || {
         if no_session() {
             Some(NEEDS_SESSION.to_string())
         } else {
-            stage.with(|s| {
-                (!s.may_back_up())
-                    .then(|| format!("not while the tenant is {} {}", s.status, s.role))
-            })
+            stage
+                .with(|s| (!s.2.backup).then(|| format!("not while the tenant is {} {}", s.0, s.1)))
         }
     };
     let activate = move || {
         info.with(|i| i.stmt().activate())
-            .filter(|_| stage.with(Stage::may_activate))
+            .filter(|_| allowed(|a| a.activate))
     };
     // Every action only types its statement; the console runs it.
     let act = move |f: fn(&TenantInfo) -> Option<String>| {
@@ -148,8 +154,8 @@ fn TenantCard(id: u64) -> impl IntoView {
                 <h3 id=title_id>{name.clone()}</h3>
                 <span class="chip-id" aria-label="tenant id">{id}</span>
                 <span class="tag">{text(|i| i.mode.clone())}</span>
-                <span class="tag" data-testid="tenant-status">{move || stage.with(|s| s.status.clone())}</span>
-                <span class="tag" data-testid="tenant-role" translate="no">{move || stage.with(|s| s.role.clone())}</span>
+                <span class="tag" data-testid="tenant-status">{move || stage.with(|s| s.0.clone())}</span>
+                <span class="tag" data-testid="tenant-role" translate="no">{move || stage.with(|s| s.1.clone())}</span>
             </header>
             <dl class="facts">
                 <dt>"Log mode"</dt>
@@ -252,7 +258,7 @@ fn TenantCard(id: u64) -> impl IntoView {
                     type="button"
                     data-action="archive"
                     aria-keyshortcuts="A"
-                    disabled=denied
+                    disabled=move || no_session() || !allowed(|a| a.archive)
                     title=why
                     on:click=act(|i| i.stmt().archive(i.log_mode != "ARCHIVELOG"))
                 >

@@ -7,7 +7,7 @@
 //! the RESTORE statement, which a button types into the console, or the error RESTORE would
 //! print for that moment.
 
-use super::drill::{Pick, Timeline, clock_of, scn_time, second_at_or_after};
+use super::drill::{Pick, Timeline, clock_of, scn_time};
 use crate::engine::{type_sql, use_engine};
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
@@ -70,7 +70,7 @@ pub fn TenantTimeline(tenant_id: u64) -> impl IntoView {
     let picked = RwSignal::new(None::<u64>);
     let pick = Memo::new(move |_| {
         let scn = picked.get()?;
-        Some(tl.with(|t| engine.read(|sh| Pick::at(sh, t, scn))))
+        engine.read(|sh| Pick::at(sh, tenant_id, scn))
     });
     let name = tl.with_untracked(|t| t.tenant.clone());
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -279,6 +279,27 @@ fn drawing(t: &Timeline) -> impl IntoView + use<> {
             }
         })
         .collect_view();
+    let gaps = t
+        .gaps
+        .iter()
+        .map(|&(a, b)| {
+            let (xa, xb) = (x_of(t, a), x_of(t, b));
+            view! {
+                <rect
+                    class="tl-gap"
+                    data-testid="timeline-gap"
+                    x=f1(xa)
+                    y=f1(ARCHIVE_Y)
+                    width=f1((xb - xa).max(1.0))
+                    height="18"
+                >
+                    <title>
+                        {format!("no archive log: {} – {} (SCN {a} – {b})", scn_time(a), scn_time(b))}
+                    </title>
+                </rect>
+            }
+        })
+        .collect_view();
     let now = f1(x_of(t, t.now));
     view! {
         <g aria-hidden="true">
@@ -289,6 +310,7 @@ fn drawing(t: &Timeline) -> impl IntoView + use<> {
             <text class="tl-tick" x=f1(LEFT) y=f1(H - 6.0)>{clock_of(t.from)}</text>
             <text class="tl-tick" x=now.clone() y=f1(H - 6.0) text-anchor="end">{format!("now {}", clock_of(t.now))}</text>
             {rounds}
+            {gaps}
             {pieces}
             {intervals}
             <line class="tl-now" x1=now.clone() y1="2" x2=now y2=f1(AXIS_Y)></line>
@@ -338,7 +360,7 @@ fn SetMarks(
                         s.min_restore,
                         scn_time(s.min_restore),
                     );
-                    let scn = second_at_or_after(s.min_restore);
+                    let scn = s.min_restore;
                     let shape = if s.full {
                         view! { <circle cx=f1(x) cy=f1(SETS_Y) r="6"></circle> }.into_any()
                     } else {
@@ -401,6 +423,13 @@ fn PickPanel(pick: Memo<Option<Pick>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let decrypt = move || {
+        pick.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.outcome.as_ref().ok())
+                .is_some_and(|plan| plan.needs_decryption)
+        })
+    };
     let list = move |f: fn(&super::drill::PickPlan) -> &Vec<String>| {
         move || {
             pick.with(|p| {
@@ -425,6 +454,9 @@ fn PickPanel(pick: Memo<Option<Pick>>) -> impl IntoView {
                     <dt>"Archive pieces"</dt>
                     <dd class="path" data-testid="pick-pieces" translate="no">{list(|p| &p.pieces)}</dd>
                 </dl>
+                <p class="dash-note" hidden=move || !decrypt()>
+                    "An encrypted set: run SET DECRYPTION IDENTIFIED BY with the backup's password first."
+                </p>
                 <pre class="tl-stmt" data-testid="pick-sql" translate="no">{statements}</pre>
                 <button
                     type="button"
