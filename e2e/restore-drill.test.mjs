@@ -5,7 +5,8 @@
 // itself in OceanBase's words and creates no job. Screenshots at 1280×800 and on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, watchedPage, screenshot } from './harness.mjs';
+import path from 'node:path';
+import { serveDist, launch, watchedPage, screenshot, artifactsDir } from './harness.mjs';
 import { run, pause } from './console-helpers.mjs';
 
 let site;
@@ -113,6 +114,7 @@ test('restore to a moment picked between two writes brings back exactly the rows
   assert.equal(await page.isVisible(`${card} [data-action=activate]`), false);
   assert.match(await page.textContent(`${job} [data-testid=restore-status]`), /RESTORING|WAIT|CREATE/);
   await screenshot(page, 'drill-restore-running-1280');
+  await page.locator('.dash-restore').screenshot({ path: path.join(artifactsDir, 'drill-restore-running-1280-panel.png') });
   await run(page, 'SELECT SLEEP(200);');
   await page.waitForFunction((s) => document.querySelector(s)?.dataset.status === 'SUCCESS', job);
   assert.match(await page.textContent(`${job} [data-testid=restore-until]`), new RegExp(picked));
@@ -161,6 +163,7 @@ test('a moment outside the window says why in OceanBase words and creates no job
   await page.waitForFunction((s) => !document.querySelector(s).hidden && document.querySelector(s).offsetParent, `${tl} [data-action=restore]`);
   assert.match(await page.textContent(`${tl} [data-testid=pick-sets]`), /backup_set_\d+_full/);
   await screenshot(page, 'drill-outside-1280');
+  await page.locator('.dash-restore').screenshot({ path: path.join(artifactsDir, 'drill-outside-1280-panel.png') });
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
@@ -179,6 +182,7 @@ test('on a phone the timeline fits the width and stays usable', async () => {
   await page.waitForSelector(`${tl} [data-testid=pick-sql]`);
   await page.locator(`${tl} [data-testid=pick]`).scrollIntoViewIfNeeded();
   await screenshot(page, 'drill-timeline-phone');
+  await page.locator('.dash-restore').screenshot({ path: path.join(artifactsDir, 'drill-timeline-phone-panel.png') });
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
