@@ -14,6 +14,7 @@
 use crate::sim::Micros;
 use serde::{Deserialize, Serialize};
 
+pub mod compare;
 pub mod drill;
 mod job;
 mod plan;
