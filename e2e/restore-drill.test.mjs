@@ -128,6 +128,14 @@ test('restore to a moment picked between two writes brings back exactly the rows
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'PRIMARY', `${card} [data-testid=tenant-role]`);
   assert.equal(await page.isDisabled(`${card} [data-action=full]`), false);
 
+  // Compare with source: equal, table by table.
+  await page.click(`${job} [data-action=compare]`);
+  await page.waitForSelector(`${job} [data-testid=compare-verdict]`);
+  assert.equal(await page.getAttribute(`${job} [data-testid=compare-verdict]`, 'data-equal'), 'true');
+  assert.equal(await page.getAttribute(`${job} tr[data-table="shop.orders"]`, 'data-equal'), 'true');
+  assert.match(await page.textContent(`${job} tr[data-table="shop.orders"]`), /2 rows · \d+.*2 rows · \d+/);
+  await page.locator('.dash-restore').screenshot({ path: path.join(artifactsDir, 'drill-compare-1280-panel.png') });
+
   // The rows are exactly those written before the picked moment.
   await run(page, 'connect root@mysql_tenant_restore');
   const rows = await run(page, 'SELECT id FROM shop.orders ORDER BY id;');

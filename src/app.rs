@@ -213,6 +213,7 @@ pub fn App() -> impl IntoView {
                 focus("#sql-input");
             }
             "j" | "J" => focus(".dash-jobs"),
+            "r" | "R" if !embed => focus(".dash-restore"),
             "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" => {
                 focus(&format!(".tenant-card:nth-child({key})"));
             }

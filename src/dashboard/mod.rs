@@ -5,6 +5,7 @@
 //! they hand the equivalent statement (`sql`) to the console through `Engine::run_sql`, so the
 //! user sees and learns it. Text is always inserted as text.
 
+mod compare;
 pub mod drill;
 mod jobs;
 pub mod model;

@@ -1,6 +1,7 @@
 //! The restore drill (issue 14): every source tenant's restorable window (`timeline`) and the
 //! restore jobs with their progress as DBA_OB_RESTORE_PROGRESS / _HISTORY show it.
 
+use super::compare::CompareWithSource;
 use super::drill::{Timeline, restore_jobs};
 use super::timeline::TenantTimeline;
 use crate::engine::use_engine;
@@ -101,6 +102,14 @@ fn RestoreJobCard(job_id: u64) -> impl IntoView {
     let text = move |f: fn(&RestoreProgress) -> String| {
         move || job.with(|j| j.as_ref().map(f).unwrap_or_default())
     };
+    // Once the restore succeeded: its tenant, to compare with the source.
+    let restored = Memo::new(move |_| {
+        job.with(|j| {
+            j.as_ref()
+                .filter(|j| j.succeeded && j.restore_tenant_id != 0)
+                .map(|j| j.restore_tenant_id)
+        })
+    });
     let (tenant, source) = job.with_untracked(|j| {
         j.as_ref()
             .map(|j| (j.restore_tenant_name.clone(), j.backup_tenant_name.clone()))
@@ -166,6 +175,7 @@ fn RestoreJobCard(job_id: u64) -> impl IntoView {
                     {text(|j| j.comment.clone())}
                 </dd>
             </dl>
+            {move || restored.get().map(|id| view! { <CompareWithSource tenant_id=id /> })}
         </article>
     }
 }
