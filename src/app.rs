@@ -414,11 +414,13 @@ pub fn App() -> impl IntoView {
                             on_tour=(!embed).then(|| Callback::new(move |()| tours_open.set(true)))
                         />
                     </div>
-                    <div class="fence" hidden=embed>
-                        <RestoreDrill />
-                    </div>
                     <div class="fence" hidden=!panels.blocks>
                         <BlockView clock=clock only=only_tenants.clone() />
+                    </div>
+                    // Below the macroblocks: the first screen keeps console, jobs and blocks
+                    // together (issue 13's layout).
+                    <div class="fence" hidden=embed>
+                        <RestoreDrill />
                     </div>
                     <fieldset class="fence" disabled=readonly hidden=embed>
                         <Faults />

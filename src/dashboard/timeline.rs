@@ -185,9 +185,6 @@ pub fn TenantTimeline(tenant_id: u64) -> impl IntoView {
 
 /// Rounds, pieces, intervals, axis and the now line (static for one engine state).
 fn drawing(t: &Timeline) -> impl IntoView + use<> {
-    let row = |y: f64, text: &'static str| {
-        view! { <text class="tl-row" x="2" y=f1(y)>{text}</text> }
-    };
     let rounds = t
         .rounds
         .iter()
@@ -303,9 +300,9 @@ fn drawing(t: &Timeline) -> impl IntoView + use<> {
     let now = f1(x_of(t, t.now));
     view! {
         <g aria-hidden="true">
-            {row(ARCHIVE_Y + 13.0, "archive")}
-            {row(WINDOW_Y + 12.0, "restorable")}
-            {row(SETS_Y + 4.0, "sets")}
+            <text class="tl-row" x="2" y=f1(ARCHIVE_Y + 13.0)>"archive"</text>
+            <text class="tl-row" x="2" y=f1(WINDOW_Y + 12.0)>"restorable"</text>
+            <text class="tl-row" x="2" y=f1(SETS_Y + 4.0)>"sets"</text>
             <line class="tl-axis" x1=f1(LEFT) y1=f1(AXIS_Y) x2=f1(W - RIGHT) y2=f1(AXIS_Y)></line>
             <text class="tl-tick" x=f1(LEFT) y=f1(H - 6.0)>{clock_of(t.from)}</text>
             <text class="tl-tick" x=now.clone() y=f1(H - 6.0) text-anchor="end">{format!("now {}", clock_of(t.now))}</text>
