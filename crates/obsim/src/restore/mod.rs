@@ -155,6 +155,10 @@ pub struct RestoreJob {
     pub phase_until: Micros,
 }
 
+/// Restore copies faster than backup (mid/high HA threads, no compression work): bytes per
+/// simulated second of RESTORE_WAIT_LS.
+pub const RESTORE_BYTES_PER_SEC: u64 = 256 << 20;
+
 /// The sys tenant's id, owner of every sys job's row (`cluster::SYS_TENANT_ID`, which this
 /// layer does not see; a test keeps them equal).
 pub const SYS_JOB_TENANT: u64 = 1;
