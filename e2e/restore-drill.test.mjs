@@ -115,6 +115,14 @@ test('restore to a moment picked between two writes brings back exactly the rows
   assert.match(await page.textContent(`${job} [data-testid=restore-status]`), /RESTORING|WAIT|CREATE/);
   await screenshot(page, 'drill-restore-running-1280');
   await page.locator('.dash-restore').screenshot({ path: path.join(artifactsDir, 'drill-restore-running-1280-panel.png') });
+  // Blocks flow back into the new tenant's grid from the chain's sets.
+  const fig = 'figure.blk-tenant[data-tenant=mysql_tenant_restore]';
+  await page.locator(fig).scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const counts = await page.getAttribute(fig, 'data-counts');
+  const n = (k) => Number(counts.match(new RegExp(`${k}=(\\d+)`))?.[1]);
+  assert.ok(n('restored') + n('copying') > 0 && n('awaiting') > 0, counts);
+  await page.locator('[data-testid=block-view]').screenshot({ path: path.join(artifactsDir, 'drill-blocks-flowing-back-1280.png') });
   await run(page, 'SELECT SLEEP(200);');
   await page.waitForFunction((s) => document.querySelector(s)?.dataset.status === 'SUCCESS', job);
   assert.match(await page.textContent(`${job} [data-testid=restore-until]`), new RegExp(picked));
