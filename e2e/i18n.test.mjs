@@ -19,9 +19,10 @@ const tr = new Translator(catalogue);
 const NOT_UI = new Set([
   // keys, names of events, storage, attributes, classes, MIME types, save-format lines
   'Escape', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Enter', 'Tab', 'Home', 'End', 'Space', 'Esc', 'Shift + →',
-  'Shift + Enter', 'Ctrl + L', 'Ctrl + C', 'AbortSignal', 'QuotaExceededError', 'SecurityError', 'NotAllowedError',
+  'Shift + Enter', '← / → · Home / End', 'Ctrl + L', 'Ctrl + C', 'AbortSignal', 'QuotaExceededError', 'SecurityError', 'NotAllowedError',
   'out table', 'details input', 'blk-tip pinned', 'chip chip-full', 'chip chip-inc', 'job job-child',
   'pt pt-full', 'pt pt-full pt-failed', 'pt pt-inc', 'pt pt-inc pt-failed', 'status status-{}',
+  'tl-pick tl-pick-bad', 'tl-round tl-round-{}', 'tl-piece tl-piece-gone', 'tl-piece tl-piece-even', 'tl-set {}{}', 'status status-success', 'status status-failed',
   '11px system-ui, sans-serif', 'input[type=number]', 'text/plain', 'application/sql',
   'cleared {}', 'speed {}', 'playing {}', 'theme {}', 'steps {}', 'log {}',
   // names that stay as they are in every language

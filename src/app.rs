@@ -6,10 +6,10 @@
 
 use crate::blocks::BlockView;
 use crate::console::Console;
-use crate::dashboard::{JobDashboard, TenantDashboard};
+use crate::dashboard::{JobDashboard, RestoreDrill, TenantDashboard};
 use crate::embed::{ScriptSteps, report_height};
 use crate::embed_config::EmbedConfig;
-use crate::engine::Engine;
+use crate::engine::{Engine, Typist};
 use crate::faults::Faults;
 use crate::glossary::{Glossary, GlossaryPanel};
 use crate::header::{Header, HelpSheet};
@@ -58,6 +58,11 @@ pub fn App() -> impl IntoView {
         run_sql,
     };
     provide_context(engine);
+    // Drill actions put their statement into the input; the user reads it and presses Enter.
+    provide_context(Typist(Callback::new(move |sql: String| {
+        console.input.set(sql);
+        crate::keys::focus("#sql-input");
+    })));
     let glossary = Glossary {
         open: RwSignal::new(None),
     };
@@ -208,6 +213,7 @@ pub fn App() -> impl IntoView {
                 focus("#sql-input");
             }
             "j" | "J" => focus(".dash-jobs"),
+            "r" | "R" if !embed => focus(".dash-restore"),
             "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" => {
                 focus(&format!(".tenant-card:nth-child({key})"));
             }
@@ -417,6 +423,11 @@ pub fn App() -> impl IntoView {
                     </div>
                     <div class="fence" hidden=!panels.blocks>
                         <BlockView clock=clock only=only_tenants.clone() />
+                    </div>
+                    // Below the macroblocks: the first screen keeps console, jobs and blocks
+                    // together (issue 13's layout).
+                    <div class="fence" hidden=embed>
+                        <RestoreDrill />
                     </div>
                     <fieldset class="fence" disabled=readonly hidden=embed>
                         <Faults />

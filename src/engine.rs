@@ -42,3 +42,17 @@ impl Engine {
 pub fn use_engine() -> Engine {
     expect_context::<Engine>()
 }
+
+/// Puts a statement into the console's input without running it (the user reads it and
+/// presses Enter). Pages without a console leave it out of the context; actions then run
+/// the statement through `Engine::run_sql`.
+#[derive(Clone, Copy)]
+pub struct Typist(pub Callback<String>);
+
+/// Types `sql` into the console's input, or runs it where there is no console to type into.
+pub fn type_sql(engine: Engine, sql: String) {
+    match use_context::<Typist>() {
+        Some(Typist(cb)) => cb.run(sql),
+        None => engine.run_sql.run(sql),
+    }
+}

@@ -11,7 +11,7 @@ pub struct Glossary {
 }
 
 /// The entries: (id, word, explanation).
-pub const ENTRIES: [(&str, &str, &str); 8] = [
+pub const ENTRIES: [(&str, &str, &str); 9] = [
     (
         "tenant",
         "Tenant",
@@ -51,6 +51,11 @@ pub const ENTRIES: [(&str, &str, &str); 8] = [
         "backup-set",
         "Backup set",
         "What one data backup writes at the data destination: FULL (every macroblock) or INC (the changed ones, on a base set). A restore needs a full set, its incrementals and the archive log after them.",
+    ),
+    (
+        "restorable-window",
+        "Restorable window",
+        "The moments a restore can reach: from a backup set's MIN_RESTORE_SCN on, as far as the archive holds log without a gap. A restore to a moment reads a set chain (a full and its incrementals), then replays archive pieces up to that moment, into a new tenant that starts as a STANDBY.",
     ),
 ];
 

@@ -68,7 +68,7 @@ pub fn Header(
 
 #[component]
 pub fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
-    const KEYS: [(&str, &str); 20] = [
+    const KEYS: [(&str, &str); 24] = [
         ("Space", "Play / pause simulated time (outside text fields)"),
         ("Shift + →", "Step one simulated second"),
         ("/", "Focus the console input"),
@@ -94,7 +94,20 @@ pub fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
             "H / D",
             "In a tenant card: edit the thread score, the destinations",
         ),
+        (
+            "V",
+            "In a restored standby's card: type ACTIVATE STANDBY into the console",
+        ),
         ("J", "Focus the job dashboard"),
+        ("R", "Focus the restore drill (timelines and restore jobs)"),
+        (
+            "← / → · Home / End",
+            "On a restorable-window timeline: move the moment (Shift: ten times as far)",
+        ),
+        (
+            "Enter",
+            "On a timeline or a backup set: pick that moment and see what a restore to it uses",
+        ),
         ("C", "In a running job's row: cancel that job"),
         ("T", "Open or close the guided tours"),
         ("G", "Open the glossary"),

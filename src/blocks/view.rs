@@ -32,6 +32,9 @@ const STATE_VARS: [&str; STATE_COUNT] = [
     "--blk-copying",
     "--blk-copied",
     "--blk-reused",
+    "--blk-awaiting",
+    "--blk-restored",
+    "--blk-replayed",
 ];
 
 #[component]
@@ -48,13 +51,20 @@ pub fn BlockView(
             only.with_value(|only| {
                 sh.cluster
                     .user_tenants()
-                    .filter(|t| sh.cluster.storage.contains_key(&t.id))
+                    .filter(|t| {
+                        // A tenant being restored has no storage yet, but the engine lays
+                        // out the blocks coming back (its source's layout).
+                        sh.cluster.storage.contains_key(&t.id)
+                            || blockmap::layout(&sh.cluster, t.id).is_some()
+                    })
                     .filter(|t| only.as_ref().is_none_or(|o| o.contains(&t.name)))
                     .map(|t| (t.id, t.name.clone()))
                     .collect::<Vec<_>>()
             })
         })
     });
+    // The restore's states are named only while a restore runs (the legend stays short).
+    let calm = Memo::new(move |_| engine.read(|sh| sh.cluster.restore.jobs.is_empty()));
     view! {
         <section class="panel blocks" aria-labelledby="blocks-title" data-testid="block-view" data-tour="blocks">
             <h2 id="blocks-title">
@@ -70,6 +80,9 @@ pub fn BlockView(
                 <li><i class="sw sw-copying"></i>"being copied"</li>
                 <li><i class="sw sw-copied"></i>"copied into the running set"</li>
                 <li><i class="sw sw-reused"></i>"reused by reference from the base set"</li>
+                <li class="blk-restoring" hidden=calm><i class="sw sw-awaiting"></i>"not restored yet"</li>
+                <li class="blk-restoring" hidden=calm><i class="sw sw-restored"></i>"restored from a backup set"</li>
+                <li class="blk-restoring" hidden=calm><i class="sw sw-replayed"></i>"restored, then replayed from the archive log"</li>
             </ul>
             {move || {
                 tenants

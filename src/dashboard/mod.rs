@@ -5,11 +5,16 @@
 //! they hand the equivalent statement (`sql`) to the console through `Engine::run_sql`, so the
 //! user sees and learns it. Text is always inserted as text.
 
+mod compare;
+pub mod drill;
 mod jobs;
 pub mod model;
+mod restore;
 mod sets;
 pub mod sql;
 mod tenant;
+pub mod timeline;
 
 pub use jobs::JobDashboard;
+pub use restore::RestoreDrill;
 pub use tenant::TenantDashboard;

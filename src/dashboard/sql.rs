@@ -58,6 +58,19 @@ impl Stmt {
         self.set("LOG_ARCHIVE_DEST", &quote(&format!("LOCATION={uri}")))
     }
 
+    /// `ALTER SYSTEM ACTIVATE STANDBY TENANT name;` from sys, `ALTER SYSTEM ACTIVATE STANDBY;`
+    /// from the standby itself (R§10.2).
+    pub fn activate(&self) -> Option<String> {
+        match self.actor {
+            Authority::Sys => Some(format!(
+                "ALTER SYSTEM ACTIVATE STANDBY TENANT {};",
+                self.tenant
+            )),
+            Authority::Own => Some("ALTER SYSTEM ACTIVATE STANDBY;".into()),
+            Authority::None => None,
+        }
+    }
+
     pub fn thread_score(&self, score: u8) -> Option<String> {
         self.set("ha_low_thread_score", &score.to_string())
     }

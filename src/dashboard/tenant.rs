@@ -1,19 +1,22 @@
 //! The tenant dashboard: one card per user tenant with its archive and backup state, and
 //! buttons that type the equivalent statement into the console.
 
+use super::drill::stage;
 use super::model::{TenantInfo, lag_text};
 use super::sql::{NEEDS_SESSION, default_archive_dest, default_data_dest, parse_score};
-use crate::engine::use_engine;
+use crate::engine::{type_sql, use_engine};
 use crate::format;
 use crate::glossary::Term;
 use leptos::ev::{KeyboardEvent, MouseEvent, SubmitEvent};
 use leptos::prelude::*;
+use obsim::restore::stage::TenantActions;
 use wasm_bindgen::JsCast;
 
 /// Keys that work while focus is inside a tenant card (not in a text field): each presses the
 /// card's button or focuses its field, so the statement still goes through the console.
-pub const CARD_KEYS: [(&str, &str); 6] = [
+pub const CARD_KEYS: [(&str, &str); 7] = [
     ("F", "[data-action=full]"),
+    ("V", "[data-action=activate]"),
     ("I", "[data-action=inc]"),
     ("C", "[data-action=cancel]"),
     ("A", "[data-action=archive]"),
@@ -103,8 +106,30 @@ fn TenantCard(id: u64) -> impl IntoView {
     });
     let name = info.with_untracked(|i| i.name.clone());
     let text = move |f: fn(&TenantInfo) -> String| move || info.with(f);
-    let denied = move || info.with(|i| i.stmt().full_backup().is_none());
-    let why = move || denied().then_some(NEEDS_SESSION);
+    // Status and role as DBA_OB_TENANTS shows them, and the actions the engine would accept
+    // now (`Cluster::tenant_stage`): a restoring tenant takes no backup; a restored standby
+    // can be activated.
+    let stage = Memo::new(move |_| {
+        engine
+            .read(|sh| stage(&sh.cluster, id))
+            .map(|s| (s.status.to_string(), s.role, s.actions))
+            .unwrap_or_default()
+    });
+    let allowed = move |f: fn(&TenantActions) -> bool| stage.with(|s| f(&s.2));
+    let no_session = move || info.with(|i| i.stmt().full_backup().is_none());
+    let denied = move || no_session() || !allowed(|a| a.backup);
+    let why = move || {
+        if no_session() {
+            Some(NEEDS_SESSION.to_string())
+        } else {
+            stage
+                .with(|s| (!s.2.backup).then(|| format!("not while the tenant is {} {}", s.0, s.1)))
+        }
+    };
+    let activate = move || {
+        info.with(|i| i.stmt().activate())
+            .filter(|_| allowed(|a| a.activate))
+    };
     // Every action only types its statement; the console runs it.
     let act = move |f: fn(&TenantInfo) -> Option<String>| {
         move |_: MouseEvent| {
@@ -129,7 +154,8 @@ fn TenantCard(id: u64) -> impl IntoView {
                 <h3 id=title_id>{name.clone()}</h3>
                 <span class="chip-id" aria-label="tenant id">{id}</span>
                 <span class="tag">{text(|i| i.mode.clone())}</span>
-                <span class="tag" data-testid="tenant-status">{text(|i| i.status.clone())}</span>
+                <span class="tag" data-testid="tenant-status">{move || stage.with(|s| s.0.clone())}</span>
+                <span class="tag" data-testid="tenant-role" translate="no">{move || stage.with(|s| s.1.clone())}</span>
             </header>
             <dl class="facts">
                 <dt>"Log mode"</dt>
@@ -232,7 +258,7 @@ fn TenantCard(id: u64) -> impl IntoView {
                     type="button"
                     data-action="archive"
                     aria-keyshortcuts="A"
-                    disabled=denied
+                    disabled=move || no_session() || !allowed(|a| a.archive)
                     title=why
                     on:click=act(|i| i.stmt().archive(i.log_mode != "ARCHIVELOG"))
                 >
@@ -240,8 +266,22 @@ fn TenantCard(id: u64) -> impl IntoView {
                         if i.log_mode == "ARCHIVELOG" { "Archive off" } else { "Archive on" }.into()
                     })}
                 </button>
+                <button
+                    type="button"
+                    data-action="activate"
+                    aria-keyshortcuts="V"
+                    hidden=move || activate().is_none()
+                    title=activate
+                    on:click=move |_| {
+                        if let Some(sql) = activate() {
+                            type_sql(engine, sql);
+                        }
+                    }
+                >
+                    "Activate"
+                </button>
             </div>
-            <p class="dash-note" hidden=move || !denied()>
+            <p class="dash-note" hidden=move || !no_session()>
                 "Read only here: " {NEEDS_SESSION} "."
             </p>
             <ScoreForm info=info />

@@ -23,15 +23,29 @@ pub const COPYING: u8 = 2;
 pub const COPIED: u8 = 3;
 /// The running incremental does not copy it: it references the copy in its base chain.
 pub const REUSED: u8 = 4;
+/// A tenant being restored: not back yet.
+pub const AWAITING: u8 = 5;
+/// A tenant being restored: back from a set of the chain.
+pub const RESTORED: u8 = 6;
+/// A tenant being restored: back from a set, then changed by the archive log's replay.
+pub const REPLAYED: u8 = 7;
 /// Number of states; a state byte's low bits (`STATE_MASK`) hold one of them.
-pub const STATE_COUNT: usize = 5;
+pub const STATE_COUNT: usize = 8;
 pub const STATE_MASK: u8 = 0x07;
 /// Flag on a CHANGED block whose last write came from a statement (DML typed in the console),
 /// not from the background workload.
 pub const LIT: u8 = 0x08;
 /// Names of the states, as the view's test hooks use them.
-pub const STATE_NAMES: [&str; STATE_COUNT] =
-    ["unchanged", "changed", "copying", "copied", "reused"];
+pub const STATE_NAMES: [&str; STATE_COUNT] = [
+    "unchanged",
+    "changed",
+    "copying",
+    "copied",
+    "reused",
+    "awaiting",
+    "restored",
+    "replayed",
+];
 /// The states in words, as the view's legend and tooltip show them.
 pub const STATE_TEXT: [&str; STATE_COUNT] = [
     "unchanged since the latest set",
@@ -39,6 +53,9 @@ pub const STATE_TEXT: [&str; STATE_COUNT] = [
     "being copied",
     "copied into the running set",
     "reused by reference from the base set",
+    "not restored yet",
+    "restored from a backup set",
+    "restored, then replayed from the archive log",
 ];
 
 /// A tablet's contiguous block range.
@@ -86,20 +103,32 @@ impl Counts {
             .unwrap_or(0)
     }
 
-    /// `unchanged=… changed=… copying=… copied=… reused=… lit=… sys=…`
+    /// `unchanged=… changed=… copying=… copied=… reused=… lit=… sys=…` (and `awaiting=…
+    /// restored=… replayed=…` after `reused` for a tenant being restored)
     pub fn text(&self) -> String {
         let mut out = String::new();
-        for (name, n) in STATE_NAMES.iter().zip(self.by_state) {
-            out.push_str(&format!("{name}={n} "));
+        // The restore's states only while a tenant is being restored: the text of every
+        // other map stays as it was.
+        let restoring = self.by_state[usize::from(AWAITING)..]
+            .iter()
+            .any(|&n| n > 0);
+        for (i, (name, n)) in STATE_NAMES.iter().zip(self.by_state).enumerate() {
+            if restoring || i < usize::from(AWAITING) {
+                out.push_str(&format!("{name}={n} "));
+            }
         }
         out.push_str(&format!("lit={} sys={}", self.lit, self.sys));
         out
     }
 }
 
-/// The layout of a tenant's blocks: log streams → tablets → block ranges.
+/// The layout of a tenant's blocks: log streams → tablets → block ranges (a tenant being
+/// restored: its source's, which it will have).
 pub fn layout(c: &Cluster, tenant_id: u64) -> Option<Layout> {
-    let s = c.storage.get(&tenant_id)?;
+    let s = match restoring::restoring(c, tenant_id) {
+        Some(r) => r.source,
+        None => c.storage.get(&tenant_id)?,
+    };
     let groups = s
         .log_streams
         .iter()
@@ -169,11 +198,25 @@ impl Cluster {
 /// Writes the state of each of the tenant's blocks into `out` (block id = index; blocks beyond
 /// `out.len()` are left out) and returns the counts. None for a tenant without storage.
 pub fn fill_states(c: &Cluster, tenant_id: u64, out: &mut [u8]) -> Option<Counts> {
+    if let Some(r) = restoring::restoring(c, tenant_id) {
+        return Some(restoring::fill(c, &r, out));
+    }
     let storage = c.storage.get(&tenant_id)?;
     let n = storage.block_count().min(out.len());
     let (out, lw) = (out.get_mut(..n)?, storage.last_write_scn.get(..n)?);
     let backup = c.tenant_backup(tenant_id);
-    let base_scn = backup.and_then(latest_set).map_or(0, |s| s.snapshot_scn);
+    // A restored tenant without sets of its own: changed since the point it was restored to.
+    let restored_at = || {
+        c.restore
+            .recovery(tenant_id)
+            .filter(|r| r.data_built)
+            .and_then(|_| c.restore_job_of(tenant_id))
+            .and_then(|job| c.restore.sys_job(job))
+            .map_or(0, |j| j.restore_scn)
+    };
+    let base_scn = backup
+        .and_then(latest_set)
+        .map_or_else(restored_at, |s| s.snapshot_scn);
     // Statements log their changes with the SCN of their block writes, in SCN order.
     let dml = c.user_data.get(&tenant_id).map_or(&[][..], |d| &d.log[..]);
     let changed = |scn: u64| {
@@ -249,8 +292,11 @@ pub struct BlockInfo {
     pub ls_id: u64,
     pub last_write_scn: u64,
     pub state: u8,
-    /// Successful sets and the running one, by set id (failed sets hold nothing).
+    /// Successful sets and the running one, by set id (failed sets hold nothing); for a tenant
+    /// being restored, the set of the chain the block comes (came) back from.
     pub sets: Vec<SetHold>,
+    /// Whether the block belongs to a tenant being restored.
+    pub restoring: bool,
 }
 
 /// The set of `set`'s chain (itself, then its bases) that holds its own copy of `block`.
@@ -266,6 +312,34 @@ fn holder(b: &TenantBackup, set: &BackupSet, block: u32) -> Option<u64> {
 }
 
 pub fn block_info(c: &Cluster, tenant_id: u64, block: u32) -> Option<BlockInfo> {
+    if let Some(r) = restoring::restoring(c, tenant_id) {
+        let tablet = r.source.tablet_of(block)?;
+        let mut upto = vec![AWAITING; r.source.block_count()];
+        restoring::fill(c, &r, &mut upto);
+        let from = restoring::restored_from(c, &r, block);
+        let full = |id: u64| {
+            c.backup
+                .get(&r.job.backup_tenant_id)
+                .and_then(|b| b.set(id))
+                .is_some_and(|s| s.backup_type == BackupType::Full)
+        };
+        return Some(BlockInfo {
+            block,
+            tablet_id: tablet.tablet_id,
+            ls_id: tablet.ls_id,
+            last_write_scn: 0,
+            state: upto.get(block as usize).copied().unwrap_or(AWAITING),
+            sets: from
+                .map(|id| SetHold {
+                    set_id: id,
+                    full: full(id),
+                    hold: Hold::Copy,
+                })
+                .into_iter()
+                .collect(),
+            restoring: true,
+        });
+    }
     let storage = c.storage.get(&tenant_id)?;
     let last_write_scn = *storage.last_write_scn.get(block as usize)?;
     let tablet = storage.tablet_of(block)?;
@@ -311,6 +385,7 @@ pub fn block_info(c: &Cluster, tenant_id: u64, block: u32) -> Option<BlockInfo> 
         last_write_scn,
         state,
         sets,
+        restoring: false,
     })
 }
 
@@ -331,6 +406,20 @@ impl BlockInfo {
         } else {
             format!("last write SCN {}", self.last_write_scn)
         };
+        if self.restoring {
+            let from = match self.sets.first() {
+                Some(h) => format!(
+                    "from set {} {}",
+                    h.set_id,
+                    if h.full { "FULL" } else { "INC" }
+                ),
+                None => "from no set yet".to_string(),
+            };
+            return format!(
+                "macroblock {} · tablet {} · LS {}\n{state}\n{from}",
+                self.block, self.tablet_id, self.ls_id
+            );
+        }
         let sets: Vec<String> = self
             .sets
             .iter()
@@ -440,6 +529,8 @@ pub fn set_chain(c: &Cluster, tenant_id: u64) -> Vec<ChainSet> {
         })
         .collect()
 }
+
+mod restoring;
 
 #[cfg(test)]
 mod tests;

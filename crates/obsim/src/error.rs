@@ -42,6 +42,7 @@ pub mod code {
     pub const OB_PRIMARY_ZONE_NOT_IN_ZONE_LIST: i32 = -4643;
     pub const OB_TENANT_NOT_EXIST: i32 = -5157;
     pub const OB_RESTORE_TENANT_FAILED: i32 = -9099;
+    pub const OB_BACKUP_INVALID_PASSWORD: i32 = -9047;
 }
 
 /// The name of an OB code (ob_errno.def), as RootService writes it in a restore job's COMMENT:
@@ -337,7 +338,10 @@ impl ObError {
     }
 
     pub fn invalid_backup_password() -> ObError {
-        ObError::ob(-9047, "invalid password for backup")
+        ObError::ob(
+            code::OB_BACKUP_INVALID_PASSWORD,
+            "invalid password for backup",
+        )
     }
 
     pub fn restore_source_not_enough(what: &str) -> ObError {

@@ -8,6 +8,7 @@ pub mod assist;
 pub mod backup;
 pub mod blockmap;
 pub mod calendar;
+pub mod checksum;
 pub mod cluster;
 pub mod compat;
 pub mod cost;

@@ -67,6 +67,26 @@ SELECT SLEEP(30);
 SELECT TENANT_ID, JOB_ID, JOB_LEVEL, STATUS, RESULT, COMMENT FROM CDB_OB_BACKUP_JOB_HISTORY ORDER BY TENANT_ID;
 ";
 
+/// The restore drill's challenge (issue 14): rows, a backup of mysql_tenant, two more rows
+/// (only the archive log has them), and a minute later a DELETE of every row; then a minute.
+const DELETED: &str = "\
+connect root@mysql_tenant
+CREATE DATABASE shop;
+CREATE TABLE shop.orders (id INT PRIMARY KEY, customer VARCHAR(40), amount DECIMAL(10,2));
+INSERT INTO shop.orders VALUES (1, 'Ada', 10.00), (2, 'Grace', 20.00), (3, 'Linus', 30.00);
+connect root@sys
+ALTER SYSTEM BACKUP TENANT = mysql_tenant;
+SELECT SLEEP(180);
+connect root@mysql_tenant
+INSERT INTO shop.orders VALUES (4, 'Barbara', 40.00), (5, 'Edsger', 50.00);
+SELECT NOW();
+SELECT SLEEP(60);
+DELETE FROM shop.orders;
+SELECT NOW();
+SELECT SLEEP(60);
+connect root@sys
+";
+
 /// Every scenario, the default (`fresh`) first.
 pub const SCENARIOS: &[Scenario] = &[
     Scenario {
@@ -102,6 +122,13 @@ pub const SCENARIOS: &[Scenario] = &[
             Step::DestFull(MYSQL_DATA_DEST),
             Step::Sql(FAILURE_END),
         ],
+    },
+    Scenario {
+        name: "deleted",
+        title: "Deleted rows",
+        summary: "A minute ago someone ran DELETE FROM shop.orders in mysql_tenant. There is a \
+                  full backup and the archive log: get the rows back in a restored tenant.",
+        steps: &[Step::Sql(READY), Step::Sql(DELETED)],
     },
 ];
 
@@ -266,7 +293,7 @@ mod tests {
     fn unknown_scenarios_are_an_error_not_a_panic() {
         let e = crate::replay::start(1, "nosuch").err().unwrap();
         assert!(e.contains("unknown scenario 'nosuch'"), "{e}");
-        assert!(e.contains("fresh, ready, busy, failure"), "{e}");
+        assert!(e.contains("fresh, ready, busy, failure, deleted"), "{e}");
         let log = SessionLog {
             version: crate::session_log::SESSION_LOG_VERSION,
             seed: 1,

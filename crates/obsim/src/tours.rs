@@ -20,6 +20,10 @@ pub enum Region {
     History,
     Sets,
     Blocks,
+    /// The restore drill's timeline of a tenant's rounds, pieces, sets and window.
+    Timeline,
+    /// The restore panel: a restore job's progress and the new tenant's stage.
+    Restore,
 }
 
 impl Region {
@@ -31,6 +35,8 @@ impl Region {
             Region::History => "history",
             Region::Sets => "sets",
             Region::Blocks => "blocks",
+            Region::Timeline => "timeline",
+            Region::Restore => "restore",
         }
     }
 }
@@ -44,6 +50,14 @@ pub enum Until {
     Copying,
     /// No backup job is running in any tenant.
     BackupsDone,
+    /// The simulated clock has reached this many µs after the simulation's start (a tour that
+    /// names a moment, as a UNTIL TIME does, waits for it).
+    At(Micros),
+    /// Every user tenant with a successful backup set can be restored to some point: its
+    /// archive checkpoint has passed the set's MIN_RESTORE_SCN (the window is open).
+    WindowOpen,
+    /// No restore job is running.
+    RestoresDone,
 }
 
 impl Until {
@@ -53,6 +67,9 @@ impl Until {
             Until::ArchiveDoing => "the archive rounds are DOING",
             Until::Copying => "the jobs are copying macroblocks",
             Until::BackupsDone => "no backup job is running",
+            Until::At(_) => "the clock reaches the step's moment",
+            Until::WindowOpen => "the archive log has passed the newest backup set",
+            Until::RestoresDone => "no restore job is running",
         }
     }
 
@@ -61,8 +78,8 @@ impl Until {
     /// backup copies.
     pub fn pace(self) -> u64 {
         match self {
-            Until::ArchiveDoing => 60,
-            Until::Copying | Until::BackupsDone => 15,
+            Until::ArchiveDoing | Until::At(_) | Until::WindowOpen => 60,
+            Until::Copying | Until::BackupsDone | Until::RestoresDone => 15,
         }
     }
 
@@ -95,6 +112,19 @@ impl Until {
                 user_jobs > 0
             }
             Until::BackupsDone => c.backup.values().all(|b| b.jobs.is_empty()),
+            Until::At(offset) => c.now() >= crate::sim::EPOCH_MICROS + offset,
+            Until::WindowOpen => c.user_tenants().all(|t| {
+                let has_set = c.tenant_backup(t.id).is_some_and(|b| {
+                    b.sets
+                        .iter()
+                        .any(|s| s.status == crate::backup::SetStatus::Success)
+                });
+                !has_set
+                    || c.restore_windows(t.id)
+                        .iter()
+                        .any(|w| !w.intervals.is_empty())
+            }),
+            Until::RestoresDone => c.restore.jobs.is_empty(),
         }
     }
 }
@@ -132,6 +162,8 @@ pub struct Step {
     /// The doc page of this step, under `600.manage/600.backup-and-recovery/` of the OceanBase
     /// docs (the same numbered path in the `en-US` and `zh-CN` trees).
     pub doc: &'static str,
+    /// The step shows an error on purpose (a restore outside the window, a missing password).
+    pub expects_error: bool,
 }
 
 pub struct Tour {
@@ -170,6 +202,7 @@ const fn step(
         run,
         points_at,
         doc,
+        expects_error: false,
     }
 }
 
@@ -462,7 +495,20 @@ static CANCEL: Tour = Tour {
 };
 
 /// Every tour, in the order the page lists them.
-pub static TOURS: [&Tour; 4] = [&FULL_SYS, &FULL_USER, &INCREMENTAL, &CANCEL];
+pub static TOURS: [&Tour; 9] = [
+    &FULL_SYS,
+    &FULL_USER,
+    &INCREMENTAL,
+    &CANCEL,
+    &restore::SIMPLE,
+    &restore::PREPARE_POOLS,
+    &restore::POINT_IN_TIME,
+    &restore::OUTSIDE,
+    &restore::ENCRYPTED,
+];
+
+pub mod challenge;
+mod restore;
 
 #[cfg(test)]
 mod tests {
@@ -472,7 +518,7 @@ mod tests {
     use crate::shell::{Entry, Shell, is_login_line};
 
     /// Walks a tour as the page does; fails on any step that errors or waits in vain.
-    fn walk(tour: &Tour, seed: u64) -> (Shell, Vec<Entry>) {
+    pub(super) fn walk(tour: &Tour, seed: u64) -> (Shell, Vec<Entry>) {
         let mut sh = Shell::with_options(seed, tour.options());
         let mut all = Vec::new();
         for (i, s) in tour.steps.iter().enumerate() {
@@ -493,7 +539,7 @@ mod tests {
             );
             for e in &entries {
                 assert!(
-                    !e.is_error,
+                    !e.is_error || s.expects_error,
                     "{} step {} (seed {seed}): {}\n{}",
                     tour.id,
                     i + 1,
@@ -510,7 +556,7 @@ mod tests {
         entries.last().map_or("", |e| e.output.as_str())
     }
 
-    const SEEDS: [u64; 4] = [42, 1, 7, 2024];
+    pub(super) const SEEDS: [u64; 4] = [42, 1, 7, 2024];
 
     #[test]
     fn full_backup_from_sys_completes_both_backups() {
@@ -663,7 +709,14 @@ mod tests {
                 assert!(s.text.len() <= 140, "{}", s.text);
                 assert!(!s.points_at.is_empty());
                 assert!(
-                    s.doc.starts_with("300.log-archive/") || s.doc.starts_with("400.data-backup/"),
+                    [
+                        "300.log-archive/",
+                        "400.data-backup/",
+                        "600.restore-data/",
+                        "120."
+                    ]
+                    .iter()
+                    .any(|dir| s.doc.starts_with(dir)),
                     "{}",
                     s.doc
                 );

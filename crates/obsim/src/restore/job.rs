@@ -9,8 +9,8 @@
 //! tenant's data is built at the end of POST_CHECK from the chain and the log (`standby`).
 
 use super::{
-    DataMode, RestoreJob, RestoreMethod, RestoreOptions, RestorePlan, RestoreRequest,
-    RestoreStatus, TenantRecovery,
+    DataMode, RESTORE_BYTES_PER_SEC, RestoreJob, RestoreMethod, RestoreOptions, RestorePlan,
+    RestoreRequest, RestoreStatus, TenantRecovery,
 };
 use crate::backup::FileStatus;
 use crate::cluster::{
@@ -20,9 +20,6 @@ use crate::compat::CompatMode;
 use crate::error::{ObError, ObResult, code, ob_error_name, ob_message};
 use crate::sim::{Micros, SECOND, Stream};
 use crate::storage::MACRO_BLOCK_SIZE;
-
-/// Restore copies faster than backup (mid/high HA threads, no compression work).
-const RESTORE_BYTES_PER_SEC: u64 = 256 << 20;
 
 /// The RESTORE statement waits at most this long for its tenant (its own timeout, R§3.4).
 const RESTORE_WAIT_LIMIT: Micros = 600 * SECOND;

@@ -6,7 +6,8 @@
 //! This file holds the data: job rows, statuses, requests and the restored tenants' recovery
 //! state. `window` decides what a target uses (pure); `plan` reads the sets and pieces a request
 //! names; `job` moves the two jobs; `standby` is what follows the restore; `recover_table` is
-//! the table-level restore built on them (an auxiliary tenant restored, then imported from).
+//! the table-level restore built on them (an auxiliary tenant restored, then imported from);
+//! `drill` and `stage` are the facts a page draws (timeline, pick, tenant stage, progress).
 //!
 //! Invariant: job ids only grow (`last_job_id`); a job row is in `jobs` or in `history`, never
 //! both; a restored tenant has one `TenantRecovery` from its creation until it is dropped.
@@ -14,9 +15,12 @@
 use crate::sim::Micros;
 use serde::{Deserialize, Serialize};
 
+pub mod compare;
+pub mod drill;
 mod job;
 mod plan;
 pub mod recover_table;
+pub mod stage;
 mod standby;
 pub mod window;
 
@@ -153,6 +157,10 @@ pub struct RestoreJob {
     pub succeeded: bool,
     pub phase_until: Micros,
 }
+
+/// Restore copies faster than backup (mid/high HA threads, no compression work): bytes per
+/// simulated second of RESTORE_WAIT_LS.
+pub const RESTORE_BYTES_PER_SEC: u64 = 256 << 20;
 
 /// The sys tenant's id, owner of every sys job's row (`cluster::SYS_TENANT_ID`, which this
 /// layer does not see; a test keeps them equal).

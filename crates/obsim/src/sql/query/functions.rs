@@ -66,6 +66,7 @@ pub(super) enum Func {
     ScnToTimestamp,
     TimestampDiff(TimeUnit),
     UnixTimestamp,
+    Crc32,
 }
 
 /// (function, minimum and maximum argument count) by upper-case name.
@@ -103,6 +104,7 @@ fn scalar_function(name: &str) -> Option<(Func, usize, usize)> {
         "SCN_TO_TIMESTAMP" => (Func::ScnToTimestamp, 1, 1),
         "TIMESTAMPDIFF" => (Func::TimestampDiff(TimeUnit::Second), 3, 3),
         "UNIX_TIMESTAMP" => (Func::UnixTimestamp, 0, 1),
+        "CRC32" => (Func::Crc32, 1, 1),
         _ => return None,
     })
 }
@@ -231,6 +233,7 @@ pub(super) fn func_ty(func: Func, args: &[Ty]) -> Ty {
             _ => Some(Decimal),
         },
         Func::Mod => arith_ty(ArithOp::Mod, first, args.get(1).copied().flatten()),
+        Func::Crc32 => Some(ColumnKind::UInt),
     }
 }
 
@@ -364,6 +367,9 @@ fn apply_func(
         Func::Floor => floor_ceil(v(0), false),
         Func::Ceil => floor_ceil(v(0), true),
         Func::Mod => arith(ArithOp::Mod, v(0), v(1), text)?,
+        Func::Crc32 => Value::UInt(u64::from(crate::checksum::crc32(
+            value_str(v(0)).as_bytes(),
+        ))),
         Func::Greatest => extreme(vals, Ordering::Greater),
         Func::Least => extreme(vals, Ordering::Less),
         Func::UsecToTime => {
