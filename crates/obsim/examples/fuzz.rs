@@ -398,8 +398,9 @@ fn client_checks(shell: &mut obsim::shell::Shell, text: &str) -> Result<(), Stri
             return Err(format!("error without an ERROR line: {:?}", e.output));
         }
     }
-    // The unfinished rest is the input's tail (line-end spaces inside it may be dropped).
-    let bare = |t: &str| t.split_whitespace().collect::<String>();
+    // The unfinished rest is the input's tail (line-end spaces inside it may be dropped, and a
+    // pasted continuation prompt `->` at the start of one of its lines is taken off).
+    let bare = |t: &str| t.split_whitespace().collect::<String>().replace("->", "");
     if !bare(text).ends_with(&bare(&rest)) {
         return Err(format!("the rest {rest:?} is not the input's tail"));
     }
