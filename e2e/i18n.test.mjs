@@ -46,7 +46,7 @@ function pageTexts() {
 
 /** Engine texts the page shows, from the engine's own files. */
 function engineTexts() {
-  const files = ['tours.rs', 'scenario.rs', 'blockmap.rs', 'limits.rs', 'share/mod.rs', 'replay.rs'];
+  const files = ['tours.rs', 'tours/challenge.rs', 'scenario.rs', 'blockmap.rs', 'limits.rs', 'share/mod.rs', 'replay.rs'];
   const out = [];
   for (const f of files) {
     const file = path.join(root, 'crates/obsim/src', f);

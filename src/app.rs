@@ -23,6 +23,7 @@ use crate::session::{
 use crate::share_link::{ShareDialog, ShareState};
 use crate::timebar::{Clock, TICK_MS, TimeBar};
 use crate::tour::Tours;
+use crate::tour::challenge::ChallengeCard;
 use crate::undo::{Guard, GuardBar, Replaced, Replacement};
 use leptos::prelude::*;
 use obsim::shell::{Entry, Shell};
@@ -302,6 +303,11 @@ pub fn App() -> impl IntoView {
     let new_seed = Callback::new(move |seed: u64| request(Replacement::Seed(seed)));
     let new_scenario = Callback::new(move |name: String| request(Replacement::Scenario(name)));
     let tour_start = Callback::new(move |i: usize| request(Replacement::Tour(i)));
+    let challenge_start = Callback::new(move |i: usize| {
+        if let Some(c) = obsim::tours::challenge::CHALLENGES.get(i) {
+            request(Replacement::Scenario(c.scenario.to_string()));
+        }
+    });
     let undo = Callback::new(move |()| {
         let Some(kept) = guard.undo.get_untracked() else {
             return;
@@ -410,7 +416,8 @@ pub fn App() -> impl IntoView {
             <main class="layout" class:single=!(has_main && has_side)>
                 <div class="col-main" hidden=!has_main>
                     <div class="fence" hidden=embed>
-                        {move || tours_built.get().then(|| view! { <Tours open=tours_open on_start=tour_start started=tour_started /> })}
+                        {move || tours_built.get().then(|| view! { <Tours open=tours_open on_start=tour_start started=tour_started on_challenge=challenge_start /> })}
+                        <ChallengeCard />
                     </div>
                     <ScriptSteps steps=steps done=steps_done autoplay=autoplay on_restart=start_over />
                     <div class="fence" hidden=!panels.console>

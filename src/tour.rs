@@ -6,9 +6,12 @@ use crate::engine::use_engine;
 use crate::format;
 use leptos::prelude::*;
 use obsim::sim::{Micros, SECOND};
+use obsim::tours::challenge::CHALLENGES;
 use obsim::tours::{Step, TOURS, Tour, WAIT_LIMIT, play_until};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
+
+pub mod challenge;
 
 /// The class the pointed-at regions get.
 const TARGET: &str = "tour-target";
@@ -94,6 +97,8 @@ pub fn Tours(
     on_start: Callback<usize>,
     /// Set by the page once tour `i`'s session is ready: the tour's first step shows.
     started: RwSignal<Option<usize>>,
+    /// Asks the page to start challenge `i` (its scenario, in a fresh session).
+    on_challenge: Callback<usize>,
 ) -> impl IntoView {
     let engine = use_engine();
     // (tour, step) while a tour runs.
@@ -218,6 +223,10 @@ pub fn Tours(
             (a, _) => {
                 if let Some(i) = a.strip_prefix("start").and_then(|i| i.parse().ok()) {
                     on_start.run(i);
+                } else if let Some(i) = a.strip_prefix("challenge").and_then(|i| i.parse().ok()) {
+                    // The challenge card takes over once its session is there.
+                    open.set(false);
+                    on_challenge.run(i);
                 }
             }
         }
@@ -305,6 +314,22 @@ pub fn Tours(
                                     <button class="btn" data-act=format!("start{i}")>{t.title}</button>
                                     " "
                                     <span class="hint">{t.summary}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <h3>"Challenge"</h3>
+                <ul class="tour-list">
+                    {CHALLENGES
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            view! {
+                                <li>
+                                    <button class="btn" data-act=format!("challenge{i}")>{c.title}</button>
+                                    " "
+                                    <span class="hint">{c.goal}</span>
                                 </li>
                             }
                         })

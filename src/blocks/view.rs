@@ -231,15 +231,34 @@ impl Loop {
             return;
         };
         let _ = fig.set_attribute("data-counts", &c.text());
-        let summary = format!(
-            "{} macroblocks: {} changed ({} by statements), {} being copied, {} copied, {} reused",
-            c.by_state.iter().sum::<u32>(),
-            c.get(blockmap::CHANGED),
-            c.lit,
-            c.get(blockmap::COPYING),
-            c.get(blockmap::COPIED),
-            c.get(blockmap::REUSED)
+        let total = c.by_state.iter().sum::<u32>();
+        let (awaiting, restored, replayed) = (
+            c.get(blockmap::AWAITING),
+            c.get(blockmap::RESTORED),
+            c.get(blockmap::REPLAYED),
         );
+        // A tenant being restored counts what has come back (the states only a restore has);
+        // every other map keeps the backup's summary.
+        let summary = if awaiting + restored + replayed > 0 {
+            format!(
+                "{} macroblocks: {} not restored yet, {} coming back, {} restored from a backup set, {} replayed from the archive log",
+                total,
+                awaiting,
+                c.get(blockmap::COPYING),
+                restored,
+                replayed
+            )
+        } else {
+            format!(
+                "{} macroblocks: {} changed ({} by statements), {} being copied, {} copied, {} reused",
+                total,
+                c.get(blockmap::CHANGED),
+                c.lit,
+                c.get(blockmap::COPYING),
+                c.get(blockmap::COPIED),
+                c.get(blockmap::REUSED)
+            )
+        };
         if let Some(el) = self.find(".blk-sum") {
             el.set_text_content(Some(&summary));
         }
