@@ -36,7 +36,7 @@ const NOT_UI = new Set([
 /** One-word identifiers (event names, keys, values, ids, camelCase names) are never page text;
  *  nor are statements (the engine's tours and scenarios type SQL and obclient's commands). */
 const token = (t) =>
-  /^[a-z0-9_.:\/{}#=-]+$/.test(t) || /^\S*\/\S*$/.test(t) || /^\w*[a-z][A-Z]\w*$/.test(t) || /^(ALTER|SELECT|CREATE|INSERT|SET|connect|obclient) /.test(t);
+  /^[a-z0-9_.:\/{}#=-]+$/.test(t) || /^\S*\/\S*$/.test(t) || /^\w*[a-z][A-Z]\w*$/.test(t) || /^(ALTER|SELECT|CREATE|INSERT|DELETE|SET|connect|obclient) /.test(t);
 
 function pageTexts() {
   return rustFiles(path.join(root, 'src'))
@@ -46,7 +46,7 @@ function pageTexts() {
 
 /** Engine texts the page shows, from the engine's own files. */
 function engineTexts() {
-  const files = ['tours.rs', 'tours/challenge.rs', 'scenario.rs', 'blockmap.rs', 'limits.rs', 'share/mod.rs', 'replay.rs'];
+  const files = ['tours.rs', 'tours/challenge.rs', 'tours/restore.rs', 'scenario.rs', 'blockmap.rs', 'limits.rs', 'share/mod.rs', 'replay.rs'];
   const out = [];
   for (const f of files) {
     const file = path.join(root, 'crates/obsim/src', f);

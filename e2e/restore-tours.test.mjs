@@ -106,6 +106,9 @@ test('the challenge: goal, hints one at a time, solved only by a restore to befo
   assert.match(await page.textContent('[data-testid=challenge-goal]'), /DELETE FROM shop\.orders/);
   assert.equal(await solved(page), 'false');
   assert.equal(await page.textContent('[data-testid=challenge-status]'), 'Not solved yet.');
+  // The header's scenario and its picker both follow the session the challenge started.
+  assert.equal(await page.textContent('[data-testid=scenario]'), 'Deleted rows');
+  assert.equal(await page.inputValue('#scenario-select'), 'deleted');
   // Hints: none until asked, then one per click; the button stops after the last.
   assert.equal(await page.$$eval('[data-testid=challenge-hints] li', (e) => e.length), 0);
   for (let n = 1; n <= 3; n++) {

@@ -8,8 +8,13 @@ use obsim::scenario::{SCENARIOS, find};
 #[component]
 pub fn ScenarioPicker(on_start: Callback<String>) -> impl IntoView {
     let engine = use_engine();
-    let current = move || engine.read(|sh| sh.scenario().to_string());
-    let chosen = RwSignal::new(current());
+    // A memo: the engine notifies on every tick, but only a new session's scenario may reset the
+    // choice (else a running clock would undo the user's pick before Start).
+    let current = Memo::new(move |_| engine.read(|sh| sh.scenario().to_string()));
+    let chosen = RwSignal::new(current.get_untracked());
+    // The session can change under the picker (the challenge, Reset, a share link) without the
+    // picker being rebuilt: follow it, or it would offer the first session's scenario.
+    Effect::new(move |_| chosen.set(current.get()));
     let summary = move || find(&chosen.get()).map(|s| s.summary).unwrap_or_default();
     view! {
         <form
@@ -23,6 +28,7 @@ pub fn ScenarioPicker(on_start: Callback<String>) -> impl IntoView {
             <select
                 id="scenario-select"
                 title=summary
+                prop:value=move || chosen.get()
                 on:change=move |ev| chosen.set(event_target_value(&ev))
             >
                 {SCENARIOS
