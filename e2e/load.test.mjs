@@ -150,6 +150,35 @@ test('a second visit pays for the page only: hashed files come from the cache, t
   await context.close();
 });
 
+test('the wasm is downloaded once and compiled while it downloads (lang.js), with the loader falling back', async () => {
+  const { page, problems, context } = await watchedPage(browser, site.origin);
+  const seen = site.requests.length;
+  await page.goto(site.origin + '/');
+  await page.waitForSelector('html[data-obplay=ready]');
+  const wasm = site.requests.slice(seen).filter((r) => r.path.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, `one request for the wasm: the early compile reuses the preload (${JSON.stringify(wasm)})`);
+  // The module the app runs is the one lang.js started compiling.
+  assert.equal(await page.evaluate(async () => (await window.obplayWasm) instanceof WebAssembly.Module), true);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+
+  // A server that sends the wasm as application/octet-stream: compileStreaming refuses it, and the
+  // loader fetches the wasm itself (wasm-bindgen then compiles it without streaming).
+  const second = await watchedPage(browser, site.origin);
+  await second.page.route('**/*.wasm', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await second.page.goto(site.origin + '/');
+  await second.page.waitForSelector('html[data-obplay=ready]');
+  assert.equal(await second.page.evaluate(() => window.obplayWasm.then(() => 'compiled', () => 'refused')), 'refused');
+  await second.page.fill('#sql-input', 'SELECT 1;');
+  await second.page.press('#sql-input', 'Enter');
+  await second.page.waitForFunction(() => document.querySelector('[data-testid=transcript]')?.textContent.includes('1 row in set'));
+  assert.deepEqual(second.problems.consoleErrors, []);
+  await second.context.close();
+});
+
 test('_headers: one Cache-Control for every file (hashed ones immutable), the policy everywhere', () => {
   const rules = headerRules();
   const files = fs.readdirSync(distDir, { recursive: true }).filter((f) => f !== '_headers' && fs.statSync(path.join(distDir, f)).isFile()).map((f) => f.split(path.sep).join('/'));

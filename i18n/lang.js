@@ -1,4 +1,14 @@
-// obplay's language, chosen before the app loads: see src/i18n/mod.rs.
+// The page's first script. It starts compiling the wasm as it downloads (issue 16: the loader,
+// a module script, runs only once the page is parsed; it instantiates this compiled module, see
+// tools/assets.mjs `loadCompiled`), and it chooses obplay's language before the app loads (see
+// src/i18n/mod.rs).
+(function (w) {
+  // The same request as the preload (URL, CORS mode, credentials, integrity): one download.
+  var a = document.querySelector('link[rel="preload"][href$=".wasm"]'), W = w.WebAssembly;
+  if (!a || !W || !W.compileStreaming) return;
+  w.obplayWasm = W.compileStreaming(fetch(a.href, { integrity: a.integrity, credentials: 'same-origin' }));
+  w.obplayWasm.catch(function () {}); // the loader then fetches the wasm itself
+})(window);
 (function (d, w) {
   var K = 'obplay.lang', r = d.documentElement, l = '', n = navigator, p = n.languages || [n.language], i = 0, s, t;
   function pick(x) {

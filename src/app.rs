@@ -388,6 +388,10 @@ pub fn App() -> impl IntoView {
     let help_built = built_once(move || help_open.get());
     let glossary_built = built_once(move || glossary.open.with(Option::is_some));
 
+    // Panels below the first screen (the restore drill, the faults) are built after the first
+    // paint: the console accepts input sooner (issue 16). Embeds never show them.
+    let below_first_screen = after_first_paint(!embed);
+
     let blocked = move || owner.state.get().blocked();
     let has_main = panels.console || panels.blocks || !steps.is_empty() || !embed;
     let has_side = panels.tenants || panels.jobs;
@@ -433,12 +437,14 @@ pub fn App() -> impl IntoView {
                     </div>
                     // Below the macroblocks: the first screen keeps console, jobs and blocks
                     // together (issue 13's layout).
-                    <div class="fence" hidden=embed>
-                        <RestoreDrill />
-                    </div>
-                    <fieldset class="fence" disabled=readonly hidden=embed>
-                        <Faults />
-                    </fieldset>
+                    {move || below_first_screen.get().then(|| view! {
+                        <div class="fence">
+                            <RestoreDrill />
+                        </div>
+                        <fieldset class="fence" disabled=readonly>
+                            <Faults />
+                        </fieldset>
+                    })}
                 </div>
                 <div class="col-side" hidden=!has_side>
                     <fieldset class="fence" disabled=readonly>
@@ -458,6 +464,18 @@ pub fn App() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Becomes true (when `wanted`) in the first task after the browser has painted the page.
+fn after_first_paint(wanted: bool) -> ReadSignal<bool> {
+    let painted = RwSignal::new(false);
+    if wanted {
+        // A frame callback runs just before the paint; a timeout set there runs after it.
+        request_animation_frame(move || {
+            set_timeout(move || painted.set(true), std::time::Duration::ZERO);
+        });
+    }
+    painted.read_only()
 }
 
 /// True from the first time `open` is true on (then it no longer tracks `open`).

@@ -11,6 +11,13 @@
 //     scripts (lang.js, which blocks the parser until it has run): Chromium then asks for the
 //     loader with the other files instead of after lang.js, and starts the wasm ~40 ms sooner
 //     on localhost. A module runs after parsing either way, so lang.js still runs first.
+//   * loadCompiled: the wasm is compiled as it downloads. Trunk's loader is a module script: it
+//     runs after the page is parsed, and only then handed the (long preloaded) wasm to
+//     `instantiateStreaming`, so on localhost compiling started ~70 ms after the last byte had
+//     arrived. The page's first script (i18n/lang.js, a classic script in <head>) passes the
+//     preload's download to `WebAssembly.compileStreaming`; the loader instantiates that module,
+//     or fetches the wasm itself as before if it failed (a server without application/wasm). Not
+//     a script of its own: a seventh request would wait for one of HTTP/1.1's six connections.
 //   * cacheRules: `_headers` rules. Files whose name carries a content hash are cached for a
 //     year and never revalidated (`immutable`); everything else (the pages, docs-example.*) is
 //     revalidated on every use (`no-cache`), so a new build is seen at once and a reader pays the
@@ -77,6 +84,11 @@ export function modulesFirst(html) {
   const modules = [...head.matchAll(/<script\b[^>]*type="module"[^>]*><\/script>/gi)].filter((m) => m.index > classic.index).map((m) => m[0]);
   for (const m of modules) html = html.replace(m, '');
   return html.replace(classic[0], [...modules, classic[0]].join('\n    ')).replace(/\n(\s*\n)+/g, '\n');
+}
+
+/** Trunk's loader, made to instantiate the module wasm-start compiled (or fetch as before). */
+export function loadCompiled(loader) {
+  return loader.replace(/module_or_path:\s*('[^']*\.wasm')/, 'module_or_path: await (window.obplayWasm || Promise.reject()).catch(() => $1)');
 }
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { bundleCss, preloadFirst, modulesFirst, cacheRules } from './assets.mjs';
+import { bundleCss, preloadFirst, loadCompiled, modulesFirst, cacheRules } from './assets.mjs';
 
 export const POLICY = [
   "default-src 'self'",
@@ -48,6 +48,7 @@ for (const name of fs.readdirSync(staging).filter((f) => f.endsWith('.html'))) {
     if (/\ssrc\s*=/i.test(attrs) || body.trim() === '') return whole;
     const type = (attrs.match(/\stype\s*=\s*["']?([^"'\s>]+)/i) ?? [])[1];
     if (type && !/^(module|text\/javascript)$/i.test(type)) return whole; // data blocks stay
+    body = loadCompiled(body);
     const js = `loader-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
     fs.writeFileSync(path.join(staging, js), body);
     return `<script${attrs} src="${base}${js}"></script>`;
