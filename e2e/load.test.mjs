@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, watchedPage, screenshot, distDir, headerRules, headersFor } from './harness.mjs';
 import { HASHED, IMMUTABLE, REVALIDATE } from '../tools/assets.mjs';
+import { run } from './console-helpers.mjs';
 
 let site;
 let browser;
@@ -150,20 +151,34 @@ test('a second visit pays for the page only: hashed files come from the cache, t
   await context.close();
 });
 
-test('the wasm is downloaded once and compiled while it downloads (lang.js), with the loader falling back', async () => {
+test('the first screen needs only the main part of the wasm, compiled while it downloads; the rest follows', async () => {
   const { page, problems, context } = await watchedPage(browser, site.origin);
+  // What the page had needed from the cold part when it became ready (tools/split.mjs).
+  await context.addInitScript(() => new MutationObserver(() => {
+    if (document.documentElement.dataset.obplay === 'ready' && !window.__atReady) window.__atReady = { misses: (window.obplaySplitMisses || []).length };
+  }).observe(document, { attributes: true, subtree: true }));
   const seen = site.requests.length;
   await page.goto(site.origin + '/');
   await page.waitForSelector('html[data-obplay=ready]');
-  const wasm = site.requests.slice(seen).filter((r) => r.path.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, `one request for the wasm: the early compile reuses the preload (${JSON.stringify(wasm)})`);
+  assert.deepEqual(await page.evaluate(() => window.__atReady), { misses: 0 }, 'nothing from the cold part before ready');
   // The module the app runs is the one lang.js started compiling.
   assert.equal(await page.evaluate(async () => (await window.obplayWasm) instanceof WebAssembly.Module), true);
+  // The cold part is fetched after ready and linked without a synchronous request.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('_cold.wasm')));
+  const cold = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('_cold.wasm')).startTime);
+  const ready = await page.evaluate(() => performance.getEntriesByName('obplay:ready')[0].startTime);
+  assert.ok(cold > ready, `the cold part is asked for after ready (${cold} > ${ready})`);
+  await page.waitForFunction(() => window.obplaySplitLinked);
+  assert.match(await run(page, 'SELECT COUNT(*), SUM(CRC32(CONCAT_WS(\'#\', tenant_id, tenant_name))) FROM oceanbase.DBA_OB_TENANTS;'), /1 row in set/);
+  assert.equal(await page.evaluate(() => window.obplaySplitMisses), undefined, 'no stub had to fetch it');
+  const wasm = site.requests.slice(seen).filter((r) => r.path.endsWith('.wasm')).map((r) => r.path.replace(/-[0-9a-f]+/, '-…'));
+  assert.deepEqual(wasm.sort(), ['/obplay-…_bg.wasm', '/obplay-…_cold.wasm'], 'each part once: the early compile reuses the preload');
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 
-  // A server that sends the wasm as application/octet-stream: compileStreaming refuses it, and the
-  // loader fetches the wasm itself (wasm-bindgen then compiles it without streaming).
+  // A server that sends the wasm as application/octet-stream: compileStreaming refuses both parts.
+  // The loader fetches the main part itself (wasm-bindgen then compiles it without streaming),
+  // and the first statement's stub fetches the cold part synchronously.
   const second = await watchedPage(browser, site.origin);
   await second.page.route('**/*.wasm', async (route) => {
     const res = await route.fetch();
@@ -172,9 +187,9 @@ test('the wasm is downloaded once and compiled while it downloads (lang.js), wit
   await second.page.goto(site.origin + '/');
   await second.page.waitForSelector('html[data-obplay=ready]');
   assert.equal(await second.page.evaluate(() => window.obplayWasm.then(() => 'compiled', () => 'refused')), 'refused');
-  await second.page.fill('#sql-input', 'SELECT 1;');
-  await second.page.press('#sql-input', 'Enter');
-  await second.page.waitForFunction(() => document.querySelector('[data-testid=transcript]')?.textContent.includes('1 row in set'));
+  assert.match(await run(second.page, 'SELECT 1;'), /1 row in set/);
+  assert.ok(await second.page.evaluate(() => window.obplaySplitMisses?.length > 0), 'the cold part came through a stub');
+  assert.match(await run(second.page, "SELECT tenant_name FROM oceanbase.DBA_OB_TENANTS WHERE tenant_id = 1;"), /\| sys +\|/);
   assert.deepEqual(second.problems.consoleErrors, []);
   await second.context.close();
 });

@@ -26,8 +26,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
-/** A Trunk-hashed or hook-hashed asset: `<stem>-<hex>.<ext>` or `<stem>-<hex>_bg.wasm`. */
-export const HASHED = /-[0-9a-f]{8,64}(_bg)?\.(wasm|js|css)$/;
+/** A Trunk-hashed or hook-hashed asset: `<stem>-<hex>.<ext>`, `<stem>-<hex>_bg.wasm` or `_cold.wasm`. */
+export const HASHED = /-[0-9a-f]{8,64}(_bg|_cold)?\.(wasm|js|css)$/;
 
 const linkRe = /<link\b[^>]*\brel="stylesheet"[^>]*>/gi;
 const attr = (tag, name) => (tag.match(new RegExp(`\\s${name}="([^"]*)"`, 'i')) ?? [])[1];

@@ -7,13 +7,14 @@
 //     browsers ignore in a meta tag);
 //   * writes _headers (Netlify / Cloudflare Pages format) with the full policy as an HTTP header;
 //   * checks that Trunk.toml's [serve] header is the same policy, so `trunk serve` matches.
-// Before that, tools/assets.mjs bundles the style sheets into one file and moves the preloads to
+// Before that, tools/split.mjs splits the wasm (release builds by `./dev`), tools/assets.mjs bundles the style sheets into one file and moves the preloads to
 // the top of <head>; _headers also gets each file's Cache-Control (hashed files immutable).
 // The e2e harness serves dist/ with the headers from _headers.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { bundleCss, preloadFirst, loadCompiled, modulesFirst, cacheRules } from './assets.mjs';
+import { splitWasm } from './split.mjs';
 
 export const POLICY = [
   "default-src 'self'",
@@ -38,6 +39,8 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) fail('TRUNK_STAGING_DIR is not set (run by trunk as a post_build hook)');
 const base = process.env.TRUNK_PUBLIC_URL || '/';
 
+// The wasm in two, by what the first screen runs (tools/split.mjs): release builds by `./dev`.
+if (process.env.TRUNK_PROFILE === 'release' && process.env.OBPLAY_SPLIT === '1') await splitWasm(staging);
 bundleCss(staging, base);
 preloadFirst(staging);
 
