@@ -25,7 +25,8 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
-const TOOL = path.join(ROOT, 'tools', 'wasm-split', 'target', 'release', 'wasm-split-profile');
+// Where `./dev` built it: cargo's target directory (CI sets CARGO_TARGET_DIR to a cache).
+const TOOL = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'tools/wasm-split/target', 'release', 'wasm-split-profile');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain' };
 const hash = (b, n = 16) => crypto.createHash('sha256').update(b).digest('hex').slice(0, n);
 
