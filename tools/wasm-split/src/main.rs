@@ -12,8 +12,8 @@
 //! the real functions; code neither module reaches is dropped. OUT_COLD.wasm.slots gets the first
 //! slot and, per slot, the original index (the loader reports the slots stubs asked for).
 use anyhow::{Context, Result, bail};
-use std::collections::HashSet;
-use walrus::ir::{UnaryOp, Value};
+use std::collections::{HashMap, HashSet};
+use walrus::ir::{UnaryOp, Value, Visitor, VisitorMut, dfs_in_order, dfs_pre_order_mut};
 use walrus::{
     ConstExpr, ElementItems, ElementKind, ExportItem, FunctionBuilder, FunctionId, FunctionKind,
     GlobalKind, ImportKind, Module, ModuleConfig, TableId, ValType,
@@ -63,8 +63,16 @@ fn main() -> Result<()> {
         cold_indices.len()
     );
 
-    let base = stub_cold_functions(&mut main, n_imports, &cold_indices)?;
-    keep_cold_functions(&mut cold, n_imports, &cold_indices, base)?;
+    let base = main
+        .tables
+        .get(
+            main.tables
+                .main_function_table()?
+                .context("no function table")?,
+        )
+        .initial;
+    let called = keep_cold_functions(&mut cold, n_imports, &cold_indices, base)?;
+    stub_cold_functions(&mut main, n_imports, &cold_indices, &called)?;
 
     let slots: Vec<String> = cold_indices.iter().map(|i| i.to_string()).collect();
     std::fs::write(
@@ -91,8 +99,14 @@ fn grow_table(m: &mut Module, by: usize) -> Result<(TableId, u64)> {
     Ok((table, base))
 }
 
-/// The main module: cold bodies become stubs; what the cold module needs is exported.
-fn stub_cold_functions(main: &mut Module, n_imports: usize, cold: &[usize]) -> Result<u64> {
+/// The main module: cold bodies become stubs; what the cold module needs is exported (`called`:
+/// the hot functions, by original index, that cold code calls or takes the reference of).
+fn stub_cold_functions(
+    main: &mut Module,
+    n_imports: usize,
+    cold: &[usize],
+    called: &[usize],
+) -> Result<u64> {
     let ids: Vec<FunctionId> = main.funcs.iter().map(|f| f.id()).collect();
     let (table, base) = grow_table(main, cold.len())?;
     let load_ty = main.types.add(&[ValType::I32], &[]);
@@ -150,18 +164,23 @@ fn stub_cold_functions(main: &mut Module, n_imports: usize, cold: &[usize]) -> R
         main.exports
             .add(&format!("__split_i{k}"), ExportItem::Function(id));
     }
+    for &i in called {
+        main.exports
+            .add(&format!("__split_h{i}"), ExportItem::Function(ids[i]));
+    }
     // A cold function that nothing hot calls, lists in a table or exports needs no stub.
     walrus::passes::gc::run(main);
     Ok(base)
 }
 
-/// The cold module: the real bodies, with everything shared imported from the main module.
+/// The cold module: the real bodies, with everything shared imported from the main module, hot
+/// functions included (so their code is not repeated). Returns the hot functions it imports.
 fn keep_cold_functions(
     cold: &mut Module,
     n_imports: usize,
     indices: &[usize],
     base: u64,
-) -> Result<()> {
+) -> Result<Vec<usize>> {
     let ids: Vec<FunctionId> = cold.funcs.iter().map(|f| f.id()).collect();
     let (table, grown_base) = grow_table(cold, indices.len())?;
     if grown_base != base {
@@ -223,10 +242,71 @@ fn keep_cold_functions(
         cold.exports.delete(e);
     }
     cold.start = None;
+    let called = import_hot_functions(cold, n_imports, indices, &ids)?;
     let customs: Vec<_> = cold.customs.iter().map(|(id, _)| id).collect();
     for c in customs {
         cold.customs.delete(c);
     }
     walrus::passes::gc::run(cold);
-    Ok(())
+    Ok(called)
+}
+
+/// Replaces every use of a hot function in the cold functions' bodies by an import of it from
+/// the main module (`p.__split_h<index>`); the hot copies then go with the garbage collection.
+fn import_hot_functions(
+    cold: &mut Module,
+    n_imports: usize,
+    indices: &[usize],
+    ids: &[FunctionId],
+) -> Result<Vec<usize>> {
+    struct Uses<'a> {
+        hot: &'a HashMap<FunctionId, usize>,
+        found: HashSet<usize>,
+    }
+    impl<'i> Visitor<'i> for Uses<'_> {
+        fn visit_function_id(&mut self, f: &FunctionId) {
+            if let Some(&i) = self.hot.get(f) {
+                self.found.insert(i);
+            }
+        }
+    }
+    struct Remap<'a>(&'a HashMap<FunctionId, FunctionId>);
+    impl VisitorMut for Remap<'_> {
+        fn visit_function_id_mut(&mut self, f: &mut FunctionId) {
+            if let Some(&to) = self.0.get(f) {
+                *f = to;
+            }
+        }
+    }
+    let cold_set: HashSet<usize> = indices.iter().copied().collect();
+    let hot: HashMap<FunctionId, usize> = (n_imports..ids.len())
+        .filter(|i| !cold_set.contains(i))
+        .map(|i| (ids[i], i))
+        .collect();
+    let mut uses = Uses {
+        hot: &hot,
+        found: HashSet::new(),
+    };
+    for &i in indices {
+        let FunctionKind::Local(lf) = &cold.funcs.get(ids[i]).kind else {
+            bail!("function {i} is not local");
+        };
+        dfs_in_order(&mut uses, lf, lf.entry_block());
+    }
+    let mut called: Vec<usize> = uses.found.into_iter().collect();
+    called.sort_unstable();
+    let mut map = HashMap::new();
+    for &i in &called {
+        let ty = cold.funcs.get(ids[i]).ty();
+        let (import, _) = cold.add_import_func("p", &format!("__split_h{i}"), ty);
+        map.insert(ids[i], import);
+    }
+    let mut remap = Remap(&map);
+    for &i in indices {
+        if let FunctionKind::Local(lf) = &mut cold.funcs.get_mut(ids[i]).kind {
+            let entry = lf.entry_block();
+            dfs_pre_order_mut(&mut remap, lf, entry);
+        }
+    }
+    Ok(called)
 }
