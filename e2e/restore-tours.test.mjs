@@ -158,8 +158,13 @@ test('the challenge: goal, hints one at a time, solved only by a restore to befo
   await run(page, 'SELECT SLEEP(600);');
   await page.waitForFunction(() => document.querySelector('[data-testid=challenge]').dataset.solved === 'true');
   assert.match(await page.textContent('[data-testid=challenge-status]'), /^Solved/);
-  await page.click('[data-testid=challenge] button[data-act=solution]');
+  const solutionButton = '[data-testid=challenge] button[data-act=solution]';
+  assert.equal((await page.textContent(solutionButton)).trim(), 'Show the solution');
+  await page.click(solutionButton);
   assert.match(await page.textContent('[data-testid=challenge-solution]'), /ALTER SYSTEM RESTORE/);
+  // The button says what it does next.
+  assert.equal((await page.textContent(solutionButton)).trim(), 'Hide the solution');
+  assert.equal(await page.getAttribute(solutionButton, 'aria-expanded'), 'true');
   // The card itself, solved, on a desktop and on a phone (the full page is long).
   const card = page.locator('[data-testid=challenge]');
   await card.screenshot({ path: path.join(artifactsDir, 'challenge-solved-1280.png') });

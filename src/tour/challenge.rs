@@ -76,7 +76,9 @@ pub fn ChallengeCard() -> impl IntoView {
                 <button class="btn" data-act="hint" disabled=no_more
                     on:click=move |_| hints.update(|n| *n += 1)>"Hint"</button>
                 <button class="btn small" data-act="solution" aria-expanded=move || solution.get().to_string()
-                    on:click=move |_| solution.update(|s| *s = !*s)>"Show the solution"</button>
+                    on:click=move |_| solution.update(|s| *s = !*s)>
+                    {move || if solution.get() { "Hide the solution" } else { "Show the solution" }}
+                </button>
             </div>
             <pre class="tour-sql" hidden=move || !solution.get() data-testid="challenge-solution">{answer}</pre>
         </section>
