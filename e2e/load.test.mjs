@@ -169,6 +169,9 @@ test('the first screen needs only the main part of the wasm, compiled while it d
   const ready = await page.evaluate(() => performance.getEntriesByName('obplay:ready')[0].startTime);
   assert.ok(cold > ready, `the cold part is asked for after ready (${cold} > ${ready})`);
   await page.waitForFunction(() => window.obplaySplitLinked);
+  // The panels below the first screen are built once it is linked (src/app.rs).
+  await page.waitForSelector('.dash-restore');
+  await page.waitForSelector('.panel.faults');
   assert.match(await run(page, 'SELECT COUNT(*), SUM(CRC32(CONCAT_WS(\'#\', tenant_id, tenant_name))) FROM oceanbase.DBA_OB_TENANTS;'), /1 row in set/);
   assert.equal(await page.evaluate(() => window.obplaySplitMisses), undefined, 'no stub had to fetch it');
   const wasm = site.requests.slice(seen).filter((r) => r.path.endsWith('.wasm')).map((r) => r.path.replace(/-[0-9a-f]+/, '-…'));
@@ -177,19 +180,35 @@ test('the first screen needs only the main part of the wasm, compiled while it d
   await context.close();
 
   // A server that sends the wasm as application/octet-stream: compileStreaming refuses both parts.
-  // The loader fetches the main part itself (wasm-bindgen then compiles it without streaming),
-  // and the first statement's stub fetches the cold part synchronously.
+  // The loader fetches the main part itself (wasm-bindgen then compiles it without streaming).
+  // The cold part's first request is held back: the first statement's stub fetches it
+  // synchronously, and the panels waiting for it are built then.
   const second = await watchedPage(browser, site.origin);
+  let coldRequests = 0;
   await second.page.route('**/*.wasm', async (route) => {
+    if (route.request().url().endsWith('_cold.wasm') && ++coldRequests === 1) await new Promise((r) => setTimeout(r, 4000));
     const res = await route.fetch();
     await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/octet-stream' } });
   });
   await second.page.goto(site.origin + '/');
   await second.page.waitForSelector('html[data-obplay=ready]');
   assert.equal(await second.page.evaluate(() => window.obplayWasm.then(() => 'compiled', () => 'refused')), 'refused');
+  assert.equal(await second.page.evaluate(() => window.obplaySplitLinked), false, 'the cold part is held back');
+  assert.equal(await second.page.locator('.dash-restore').count(), 0, 'the panels below the first screen wait for it');
+  // So does the play loop (its ticks run engine code the start did not).
+  const clock = () => second.page.textContent('[data-testid=sim-clock]');
+  const stopped = await clock();
+  await second.page.waitForTimeout(1200);
+  assert.equal(await clock(), stopped, 'simulated time waits for the rest of the wasm');
   assert.match(await run(second.page, 'SELECT 1;'), /1 row in set/);
   assert.ok(await second.page.evaluate(() => window.obplaySplitMisses?.length > 0), 'the cold part came through a stub');
+  await second.page.waitForSelector('.dash-restore');
+  await second.page.waitForFunction((t) => document.querySelector('[data-testid=sim-clock]').textContent !== t, stopped);
   assert.match(await run(second.page, "SELECT tenant_name FROM oceanbase.DBA_OB_TENANTS WHERE tenant_id = 1;"), /\| sys +\|/);
+  // The held-back request arrives late: the page, already linked, takes no notice of it.
+  await second.page.unrouteAll({ behavior: 'wait' });
+  await second.page.waitForTimeout(300);
+  assert.match(await run(second.page, 'SELECT 2;'), /1 row in set/);
   assert.deepEqual(second.problems.consoleErrors, []);
   await second.context.close();
 });

@@ -148,10 +148,14 @@ pub fn App() -> impl IntoView {
     });
 
     // The play loop: simulated time advances by speed × real time, and stops at the session's
-    // time limit.
+    // time limit. It starts once the whole wasm is there: its first ticks run engine code the
+    // console's start does not (issue 16). A statement before that links it at once.
+    let linked = code_linked();
     let ticks = StoredValue::new(0u64);
     gloo_timers::callback::Interval::new(TICK_MS, move || {
-        if clock.playing.try_get_untracked() == Some(true) {
+        if clock.playing.try_get_untracked() == Some(true)
+            && linked.try_get_untracked() == Some(true)
+        {
             let dt = (f64::from(TICK_MS) * 1000.0 * clock.speed.get_untracked()) as u64;
             engine.act(|sh| sh.cluster.advance(dt));
             if engine.shell.with_value(|sh| sh.cluster.at_time_limit()) {
@@ -389,8 +393,10 @@ pub fn App() -> impl IntoView {
     let glossary_built = built_once(move || glossary.open.with(Option::is_some));
 
     // Panels below the first screen (the restore drill, the faults) are built after the first
-    // paint: the console accepts input sooner (issue 16). Embeds never show them.
-    let below_first_screen = after_first_paint(!embed);
+    // paint, once the wasm's second part is there: the console accepts input sooner and their
+    // code is not in the part it waits for (issue 16). Embeds never show them.
+    let painted = after_first_paint(!embed);
+    let below_first_screen = move || painted.get() && linked.get();
 
     let blocked = move || owner.state.get().blocked();
     let has_main = panels.console || panels.blocks || !steps.is_empty() || !embed;
@@ -437,7 +443,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     // Below the macroblocks: the first screen keeps console, jobs and blocks
                     // together (issue 13's layout).
-                    {move || below_first_screen.get().then(|| view! {
+                    {move || below_first_screen().then(|| view! {
                         <div class="fence">
                             <RestoreDrill />
                         </div>
@@ -476,6 +482,29 @@ fn after_first_paint(wanted: bool) -> ReadSignal<bool> {
         });
     }
     painted.read_only()
+}
+
+/// True once the whole wasm is there. A release build splits it in two (tools/split.mjs): its
+/// loader sets `window.obplaySplitLinked` to false, and to true (with the event
+/// `obplay:linked`) once the second part is linked. What waits for this keeps its code out of
+/// the part the console waits for (issue 16). Unsplit builds (`./dev serve`, the wasm tests)
+/// never set it and do not wait.
+fn code_linked() -> ReadSignal<bool> {
+    let linked = RwSignal::new(!split_pending());
+    if !linked.get_untracked() {
+        // The event comes once; the listener can stay.
+        let _ = window_event_listener_untyped("obplay:linked", move |_| linked.set(true));
+    }
+    linked.read_only()
+}
+
+/// The wasm's second part is still on its way (`window.obplaySplitLinked === false`).
+fn split_pending() -> bool {
+    js_sys::Reflect::get(
+        &window(),
+        &wasm_bindgen::JsValue::from_str("obplaySplitLinked"),
+    )
+    .is_ok_and(|v| v.as_bool() == Some(false))
 }
 
 /// True from the first time `open` is true on (then it no longer tracks `open`).
