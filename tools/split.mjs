@@ -4,9 +4,11 @@
 //
 // 1. Profile: load the staging site in headless Chromium (English and Chinese, 1280×800) and read
 //    V8's `wasm.CompileLazy` trace events from the start until 2 s after `<html
-//    data-obplay="ready">` (the first frames and ticks of the play loop: a function they need
-//    before the cold part is there would be fetched synchronously, freezing the page for the
-//    download): V8 compiles a wasm function the first time it runs, so they name what ran.
+//    data-obplay="ready">` (the first frames, effects and saves: a function they need before the
+//    cold part is there would be fetched synchronously, freezing the page for the download): V8
+//    compiles a wasm function the first time it runs, so they name what ran. The page runs as if
+//    the cold part had not arrived (`obplaySplitLinked = false`): what waits for it (the panels
+//    below the first screen, the play loop's ticks: src/app.rs) is not profiled.
 // 2. Split (tools/wasm-split, walrus): every other function's body in the main module becomes a
 //    stub that links the cold module if need be and calls the real function through a table slot
 //    the cold module fills; the cold module holds those bodies and imports memory, tables,
