@@ -213,6 +213,29 @@ test('the first screen needs only the main part of the wasm, compiled while it d
   await second.context.close();
 });
 
+test('when the second part of the wasm cannot be downloaded, the page says so', async () => {
+  const { page, context } = await watchedPage(browser, site.origin);
+  let tries = 0;
+  await page.route('**/*_cold.wasm', (route) => { tries++; return route.abort('connectionfailed'); });
+  await page.goto(site.origin + '/');
+  await page.waitForSelector('html[data-obplay=ready]');
+  const notice = page.locator('.code-failed');
+  await notice.waitFor({ timeout: 15000 });
+  assert.match(await notice.innerText(), /^The rest of the playground's code could not be downloaded: the restore drill, the faults and the clock wait for it, and a statement may fail\. Reload the page to try again\.$/);
+  assert.ok(tries >= 2, `the download is tried again before giving up (${tries} requests)`);
+  assert.equal(await page.locator('.dash-restore').count(), 0);
+  assert.equal(await page.locator('#sql-input').isEditable(), true, 'the console stays');
+  await context.close();
+  // In Chinese, the Chinese sentence only.
+  const zh = await watchedPage(browser, site.origin);
+  await zh.page.route('**/*_cold.wasm', (route) => route.abort('connectionfailed'));
+  await zh.page.goto(site.origin + '/?lang=zh-CN');
+  await zh.page.waitForSelector('html[data-obplay=ready]');
+  await zh.page.locator('.code-failed').waitFor({ timeout: 15000 });
+  assert.equal(await zh.page.locator('.code-failed').innerText(), '演练场其余的代码未能下载：恢复演练、故障面板和时钟都在等待它，语句也可能失败。请重新加载页面再试。');
+  await zh.context.close();
+});
+
 test('_headers: one Cache-Control for every file (hashed ones immutable), the policy everywhere', () => {
   const rules = headerRules();
   const files = fs.readdirSync(distDir, { recursive: true }).filter((f) => f !== '_headers' && fs.statSync(path.join(distDir, f)).isFile()).map((f) => f.split(path.sep).join('/'));

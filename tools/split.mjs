@@ -47,6 +47,11 @@ function link(mod) {
   // Not from inside a stub's call: the listener calls into the wasm.
   setTimeout(() => window.dispatchEvent(new Event('obplay:linked')));
 }
+// The page says so (index.html's .code-failed): not through the wasm, whose code is missing.
+function failed(why) {
+  window.obplaySplitFailed = why;
+  document.documentElement.setAttribute('data-code-failed', why);
+}
 // A stub ran before the cold module was linked: fetch and compile it now, synchronously.
 function loadNow(slot) {
   (window.obplaySplitMisses = window.obplaySplitMisses || []).push(slot);
@@ -55,7 +60,10 @@ function loadNow(slot) {
   x.open('GET', COLD, false);
   x.overrideMimeType('text/plain; charset=x-user-defined');
   x.send();
-  if (x.status !== 200) throw new Error('obplay: the second part of the wasm did not load (HTTP ' + x.status + ')');
+  if (x.status !== 200) {
+    failed('HTTP ' + x.status);
+    throw new Error('obplay: the second part of the wasm did not load (HTTP ' + x.status + ')');
+  }
   const s = x.responseText, u = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i) & 0xff;
   coldModule = new WebAssembly.Module(u);
@@ -73,11 +81,14 @@ WebAssembly.instantiateStreaming = wrap(instantiateStreaming);
 `;
 const after = `WebAssembly.instantiate = instantiate;
 WebAssembly.instantiateStreaming = instantiateStreaming;
-// Without application/wasm streaming fails: compile the bytes instead.
+// Without application/wasm streaming fails: compile the bytes instead. A failed download is
+// tried once more after 2 s, then reported.
 const fetchCold = () => fetch(COLD).then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status)));
+const again = () => new Promise((r) => setTimeout(r, 2000)).then(fetchCold).then((b) => WebAssembly.compile(b));
 WebAssembly.compileStreaming(fetch(COLD))
   .catch(() => fetchCold().then((b) => WebAssembly.compile(b)))
-  .then((m) => { coldModule = coldModule || m; link(coldModule); }, (e) => { window.obplaySplitFailed = String(e); });
+  .catch(again)
+  .then((m) => { coldModule = coldModule || m; link(coldModule); }, (e) => failed(String(e)));
 `;
 
 function serve(dir) {
