@@ -213,6 +213,22 @@ test('the first screen needs only the main part of the wasm, compiled while it d
   await second.context.close();
 });
 
+test('a start that replays statements (an embed with a scenario and a script) fetches both parts at once and needs no synchronous request', async () => {
+  const { page, problems, context } = await watchedPage(browser, site.origin);
+  const seen = site.requests.length;
+  await page.goto(site.origin + '/?embed=1&scenario=ready&script=' + encodeURIComponent('SELECT COUNT(*) FROM oceanbase.DBA_OB_TENANTS;'));
+  await page.waitForSelector('html[data-obplay=ready]');
+  assert.equal(await page.evaluate(() => window.obplaySplitLinked), true, 'linked before it mounted');
+  const cold = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('_cold.wasm')).startTime);
+  const main = await page.evaluate(() => performance.getEntriesByName('obplay:main')[0].startTime);
+  assert.ok(cold < main, `the cold part is asked for before the main part runs (${cold} < ${main})`);
+  assert.equal(await page.evaluate(() => window.obplaySplitMisses), undefined, 'no stub had to fetch it');
+  const wasm = site.requests.slice(seen).filter((r) => r.path.endsWith('.wasm')).map((r) => r.path.replace(/-[0-9a-f]+/, '-…'));
+  assert.deepEqual(wasm.sort(), ['/obplay-…_bg.wasm', '/obplay-…_cold.wasm'], 'each part once');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
 test('when the second part of the wasm cannot be downloaded, the page says so', async () => {
   const { page, context } = await watchedPage(browser, site.origin);
   let tries = 0;

@@ -36,12 +36,15 @@ const hash = (b, n = 16) => crypto.createHash('sha256').update(b).digest('hex').
 const prelude = (cold) => `
 // Issue 16: the wasm is split by what the first screen runs (tools/split.mjs).
 const COLD = new URL('./${cold}', import.meta.url).href;
-let exportsOfMain, coldModule, linked = false;
+let exportsOfMain, coldModule, coldPromise, linked = false;
+let mainReady;
+const mainInstantiated = new Promise((r) => { mainReady = r; });
 // The app builds the panels below the first screen once this is true (src/app.rs).
 window.obplaySplitLinked = false;
 function link(mod) {
+  coldModule = coldModule || mod;
   if (linked) return;
-  new WebAssembly.Instance(mod, { p: exportsOfMain });
+  new WebAssembly.Instance(coldModule, { p: exportsOfMain });
   exportsOfMain.__split_loaded.value = 1;
   linked = window.obplaySplitLinked = true;
   // Not from inside a stub's call: the listener calls into the wasm.
@@ -51,6 +54,22 @@ function link(mod) {
 function failed(why) {
   window.obplaySplitFailed = why;
   document.documentElement.setAttribute('data-code-failed', why);
+}
+// Without application/wasm streaming fails: compile the bytes instead. A failed download is
+// tried once more after 2 s. One download for all who ask.
+function fetchColdModule() {
+  const bytes = () => fetch(COLD).then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status)));
+  return coldPromise = coldPromise || WebAssembly.compileStreaming(fetch(COLD))
+    .catch(() => bytes().then((b) => WebAssembly.compile(b)))
+    .catch(() => new Promise((r) => setTimeout(r, 2000)).then(bytes).then((b) => WebAssembly.compile(b)));
+}
+// A start that replays statements the profile did not run (an address with a scenario, a script
+// or other options, a share link's fragment) needs the cold part while it mounts: fetch it now,
+// with the main part, and mount once both are linked, rather than synchronously mid-mount.
+const params = [...new URLSearchParams(location.search).keys()].filter((k) => k !== 'lang' && k !== 'theme');
+if (params.length > 0 || location.hash.length > 1) {
+  const whole = Promise.all([fetchColdModule(), mainInstantiated]).then(([m]) => link(m), (e) => failed(String(e)));
+  window.obplayReady = Promise.all([window.obplayReady, whole]);
 }
 // A stub ran before the cold module was linked: fetch and compile it now, synchronously.
 function loadNow(slot) {
@@ -66,13 +85,13 @@ function loadNow(slot) {
   }
   const s = x.responseText, u = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i) & 0xff;
-  coldModule = new WebAssembly.Module(u);
-  link(coldModule);
+  link(new WebAssembly.Module(u));
 }
 const wrap = (f) => async (m, imports) => {
   imports.__split = { load: loadNow };
   const r = await f(m, imports);
   exportsOfMain = (r.instance || r).exports;
+  mainReady();
   return r;
 };
 const { instantiate, instantiateStreaming } = WebAssembly;
@@ -81,14 +100,7 @@ WebAssembly.instantiateStreaming = wrap(instantiateStreaming);
 `;
 const after = `WebAssembly.instantiate = instantiate;
 WebAssembly.instantiateStreaming = instantiateStreaming;
-// Without application/wasm streaming fails: compile the bytes instead. A failed download is
-// tried once more after 2 s, then reported.
-const fetchCold = () => fetch(COLD).then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status)));
-const again = () => new Promise((r) => setTimeout(r, 2000)).then(fetchCold).then((b) => WebAssembly.compile(b));
-WebAssembly.compileStreaming(fetch(COLD))
-  .catch(() => fetchCold().then((b) => WebAssembly.compile(b)))
-  .catch(again)
-  .then((m) => { coldModule = coldModule || m; link(coldModule); }, (e) => failed(String(e)));
+fetchColdModule().then(link, (e) => failed(String(e)));
 `;
 
 function serve(dir) {
