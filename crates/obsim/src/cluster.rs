@@ -94,6 +94,10 @@ pub struct Tenant {
     /// Tenant data version (DBA_OB_TENANTS.COMPATIBLE, set files' TENANT_COMPATIBLE).
     pub data_version: String,
     pub create_time: Micros,
+    /// A restored tenant's `primary_zone` option (DBA_OB_TENANTS.PRIMARY_ZONE); without one
+    /// OceanBase spreads leaders over the zones and shows `RANDOM` (R§2.4).
+    #[serde(default)]
+    pub primary_zone: Option<String>,
 }
 
 impl Tenant {
@@ -108,6 +112,7 @@ impl Tenant {
             role: "PRIMARY".into(),
             data_version: CLUSTER_VERSION.into(),
             create_time: now,
+            primary_zone: None,
         }
     }
 
@@ -121,6 +126,7 @@ impl Tenant {
             role: "PRIMARY".into(),
             data_version: CLUSTER_VERSION.into(),
             create_time: now,
+            primary_zone: None,
         }
     }
 
@@ -240,6 +246,7 @@ impl Cluster {
                 role: "PRIMARY".into(),
                 data_version: CLUSTER_VERSION.into(),
                 create_time: now,
+                primary_zone: None,
             },
             Tenant::meta_of(1002, now),
             Tenant::user(1002, "mysql_tenant", CompatMode::MySql, now),

@@ -477,6 +477,7 @@ impl Cluster {
             role: "RESTORE".into(),
             data_version,
             create_time: now,
+            primary_zone: job.options.primary_zone.clone(),
         };
         let meta = Tenant {
             id: id - 1,

@@ -91,7 +91,7 @@ fn tenant_row(c: &Cluster, t: &Tenant) -> Vec<Value> {
         text(t.tenant_type.as_str()),
         ts(t.create_time),
         ts(t.create_time),
-        text("RANDOM"),
+        text(t.primary_zone.as_deref().unwrap_or("RANDOM")),
         text(&zones.join(", ")),
         text(""),
         text(t.mode.as_str()),
