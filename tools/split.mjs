@@ -214,17 +214,23 @@ export async function splitWasm(staging) {
   try {
     const wasm = fs.readdirSync(staging).find((f) => f.endsWith('_bg.wasm'));
     const original = path.join(work, 'original.wasm');
+    const page = path.join(work, 'index.html');
     fs.copyFileSync(path.join(staging, wasm), original);
+    fs.copyFileSync(path.join(staging, 'index.html'), page);
     const hot = await profile(staging);
+    // Each round splits the staging site itself (from the original wasm and page) and checks it;
+    // the round that misses nothing is the result.
     for (let round = 1; ; round++) {
-      const trial = path.join(work, `round${round}`);
-      fs.cpSync(staging, trial, { recursive: true });
-      const slots = apply(trial, original, hot, work);
-      const missed = await misses(trial, slots);
+      if (round > 1) {
+        for (const f of fs.readdirSync(staging)) if (/(_bg|_cold)\.wasm$/.test(f)) fs.rmSync(path.join(staging, f));
+        fs.copyFileSync(original, path.join(staging, wasm));
+        fs.copyFileSync(page, path.join(staging, 'index.html'));
+      }
+      const slots = apply(staging, original, hot, work);
+      const missed = await misses(staging, slots);
       console.error(`split: round ${round}: ${hot.size} functions until ready + ${SETTLE_MS} ms, ${missed.size} missed`);
       if (missed.size === 0 || round === 5) {
         if (missed.size) console.error('split: still missing functions after 5 rounds; they load on first use');
-        apply(staging, original, hot, work);
         break;
       }
       for (const m of missed) hot.add(m);
