@@ -213,7 +213,7 @@ test('the first screen needs only the main part of the wasm, compiled while it d
   await second.context.close();
 });
 
-test('a start that replays statements (an embed with a scenario and a script) fetches both parts at once and needs no synchronous request', async () => {
+test('a start that replays statements (an embed with a scenario and a script, a reload) fetches both parts at once and needs no synchronous request', async () => {
   const { page, problems, context } = await watchedPage(browser, site.origin);
   const seen = site.requests.length;
   await page.goto(site.origin + '/?embed=1&scenario=ready&script=' + encodeURIComponent('SELECT COUNT(*) FROM oceanbase.DBA_OB_TENANTS;'));
@@ -227,6 +227,20 @@ test('a start that replays statements (an embed with a scenario and a script) fe
   assert.deepEqual(wasm.sort(), ['/obplay-…_bg.wasm', '/obplay-…_cold.wasm'], 'each part once');
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
+
+  // A reload replays the saved session up to where its clock was: the same.
+  const again = await watchedPage(browser, site.origin);
+  await again.page.goto(site.origin + '/');
+  await again.page.waitForSelector('html[data-obplay=ready]');
+  await again.page.waitForFunction(() => window.obplaySplitLinked);
+  const played = await again.page.textContent('[data-testid=sim-clock]');
+  await again.page.waitForFunction((t) => document.querySelector('[data-testid=sim-clock]').textContent !== t, played);
+  await again.page.reload();
+  await again.page.waitForSelector('html[data-obplay=ready]');
+  assert.equal(await again.page.evaluate(() => window.obplaySplitLinked), true, 'linked before it mounted');
+  assert.equal(await again.page.evaluate(() => window.obplaySplitMisses), undefined, 'no stub had to fetch it');
+  assert.deepEqual(again.problems.consoleErrors, []);
+  await again.context.close();
 });
 
 test('when the second part of the wasm cannot be downloaded, the page says so', async () => {

@@ -17,7 +17,10 @@
 //    first 2 s joins the profile, and the split is redone (usually one more round).
 // 4. The loader links the cold module after start-up (`compileStreaming`, then an Instance), or
 //    at once when a stub needs it first: a synchronous request and `new WebAssembly.Module`
-//    (Chromium validates 1.4 MB in ~7 ms: its wasm compilation is lazy).
+//    (Chromium validates 1.4 MB in ~7 ms: its wasm compilation is lazy). A start that will
+//    replay statements (options in the address, a fragment, a saved session) fetches it with the
+//    main part and mounts once both are linked. A download that fails twice is shown
+//    (index.html's .code-failed).
 // Both files are named by their content; the preload's integrity is the main module's.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,38 +50,54 @@ function link(mod) {
   new WebAssembly.Instance(coldModule, { p: exportsOfMain });
   exportsOfMain.__split_loaded.value = 1;
   linked = window.obplaySplitLinked = true;
+  document.documentElement.removeAttribute('data-code-failed');
   // Not from inside a stub's call: the listener calls into the wasm.
   setTimeout(() => window.dispatchEvent(new Event('obplay:linked')));
 }
 // The page says so (index.html's .code-failed): not through the wasm, whose code is missing.
 function failed(why) {
   window.obplaySplitFailed = why;
-  document.documentElement.setAttribute('data-code-failed', why);
+  if (!linked) document.documentElement.setAttribute('data-code-failed', why);
 }
-// Without application/wasm streaming fails: compile the bytes instead. A failed download is
-// tried once more after 2 s. One download for all who ask.
+// One download for all who ask. Without application/wasm streaming fails: the same response's
+// bytes are compiled instead. A failed download is tried once more after 2 s.
 function fetchColdModule() {
-  const bytes = () => fetch(COLD).then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status)));
-  return coldPromise = coldPromise || WebAssembly.compileStreaming(fetch(COLD))
-    .catch(() => bytes().then((b) => WebAssembly.compile(b)))
-    .catch(() => new Promise((r) => setTimeout(r, 2000)).then(bytes).then((b) => WebAssembly.compile(b)));
+  const once = () => fetch(COLD).then((r) => r.ok
+    ? WebAssembly.compileStreaming(r.clone()).catch(() => r.arrayBuffer().then((b) => WebAssembly.compile(b)))
+    : Promise.reject(new Error('HTTP ' + r.status)));
+  return coldPromise = coldPromise || once()
+    .catch(() => linked ? coldModule : new Promise((r) => setTimeout(r, 2000)).then(once));
 }
-// A start that replays statements the profile did not run (an address with a scenario, a script
-// or other options, a share link's fragment) needs the cold part while it mounts: fetch it now,
-// with the main part, and mount once both are linked, rather than synchronously mid-mount.
+// Links the cold module once it and the main one are there; never rejects (a failure is shown).
+const linkWhenThere = () => Promise.all([fetchColdModule(), mainInstantiated])
+  .then(([m]) => link(m))
+  .catch((e) => failed(String(e)));
+// A start that replays statements the profile did not run needs the cold part while it mounts:
+// an address with options (an embed's scenario or script) or a fragment (a share link), or a
+// saved session (a reload after the clock has played). Fetch it now, with the main part, and
+// mount once both are linked (i18n::boot waits for obplayReady), rather than synchronously
+// mid-mount; after 15 s the app mounts anyway, and a stub fetches what is still missing.
 const params = [...new URLSearchParams(location.search).keys()].filter((k) => k !== 'lang' && k !== 'theme');
-if (params.length > 0 || location.hash.length > 1) {
-  const whole = Promise.all([fetchColdModule(), mainInstantiated]).then(([m]) => link(m), (e) => failed(String(e)));
+let saved = false;
+try { saved = localStorage.getItem('obplay.session') !== null; } catch (e) { /* no storage */ }
+if (params.length > 0 || location.hash.length > 1 || saved) {
+  const whole = Promise.race([linkWhenThere(), new Promise((r) => setTimeout(r, 15000))]);
   window.obplayReady = Promise.all([window.obplayReady, whole]);
 }
-// A stub ran before the cold module was linked: fetch and compile it now, synchronously.
+// A stub ran before the cold module was linked: fetch and compile it now, synchronously. If that
+// fails the stub throws (the statement or panel that needed it fails) and the page says so.
 function loadNow(slot) {
   (window.obplaySplitMisses = window.obplaySplitMisses || []).push(slot);
   if (coldModule) return link(coldModule);
   const x = new XMLHttpRequest();
   x.open('GET', COLD, false);
   x.overrideMimeType('text/plain; charset=x-user-defined');
-  x.send();
+  try {
+    x.send();
+  } catch (e) {
+    failed(String(e));
+    throw e;
+  }
   if (x.status !== 200) {
     failed('HTTP ' + x.status);
     throw new Error('obplay: the second part of the wasm did not load (HTTP ' + x.status + ')');
@@ -100,7 +119,7 @@ WebAssembly.instantiateStreaming = wrap(instantiateStreaming);
 `;
 const after = `WebAssembly.instantiate = instantiate;
 WebAssembly.instantiateStreaming = instantiateStreaming;
-fetchColdModule().then(link, (e) => failed(String(e)));
+linkWhenThere();
 `;
 
 function serve(dir) {
